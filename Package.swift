@@ -15,8 +15,10 @@ let package = Package(
         .target(name: "AtrousCore"),
         // Files in and out: .npy, CSV, JSON, atomic writes.
         .target(name: "AtrousIO", dependencies: ["AtrousCore"]),
+        // The explorer's state model: actions, pure update, key map, command line, undo.
+        .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
-        .target(name: "AtrousRender", dependencies: ["AtrousCore"]),
+        .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
