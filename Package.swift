@@ -13,8 +13,11 @@ let package = Package(
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
         .target(name: "AtrousCore"),
-        // Files in and out: .npy, CSV, JSON, atomic writes.
-        .target(name: "AtrousIO", dependencies: ["AtrousCore"]),
+        // The system's libpng, through its simplified API.
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng",
+                       providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
+        // Files in and out: .npy, CSV, JSON, PGM, PNG, atomic writes, code export.
+        .target(name: "AtrousIO", dependencies: ["AtrousCore", "CPNG"]),
         // The explorer's state model: actions, pure update, key map, command line, undo.
         .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
