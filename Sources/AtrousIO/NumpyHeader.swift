@@ -75,7 +75,11 @@ struct NumpyHeader: Sendable, Hashable {
         guard let value else { throw .malformedHeader(path: path, detail: "it has no 'shape' key") }
         let notIntegers = IOError.malformedHeader(
             path: path, detail: "'shape' is \(abbreviated(value.text)), not a tuple of integers")
-        guard case let .tuple(items) = value else { throw notIntegers }
+        let items: [PythonLiteral]
+        switch value {
+        case let .tuple(elements), let .list(elements): items = elements // NumPy writes a tuple; others may not
+        default: throw notIntegers
+        }
         var shape: [Int] = []
         for item in items {
             switch item {

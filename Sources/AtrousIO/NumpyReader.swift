@@ -62,14 +62,14 @@ public enum NumpyReader {
         switch (dtype.kind, dtype.size) {
         case (.float, _): return integers(UInt64.self, data, count: count, bigEndian: big).map(Double.init(bitPattern:))
         case (.boolean, _): return integers(UInt8.self, data, count: count, bigEndian: big).map { $0 == 0 ? 0 : 1 }
-        case (.signed, 1): return integers(Int8.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.signed, 2): return integers(Int16.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.signed, 4): return integers(Int32.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.signed, _): return integers(Int64.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.unsigned, 1): return integers(UInt8.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.unsigned, 2): return integers(UInt16.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.unsigned, 4): return integers(UInt32.self, data, count: count, bigEndian: big).map(Double.init)
-        case (.unsigned, _): return integers(UInt64.self, data, count: count, bigEndian: big).map(Double.init)
+        case (.signed, 1): return integers(Int8.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.signed, 2): return integers(Int16.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.signed, 4): return integers(Int32.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.signed, _): return integers(Int64.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.unsigned, 1): return integers(UInt8.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.unsigned, 2): return integers(UInt16.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.unsigned, 4): return integers(UInt32.self, data, count: count, bigEndian: big).map { Double($0) }
+        case (.unsigned, _): return integers(UInt64.self, data, count: count, bigEndian: big).map { Double($0) }
         }
     }
 

@@ -44,22 +44,33 @@ public enum OutputFile {
             }
             return
         }
-        try ensureWritable(path: path, overwrite: overwrite)
+        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
+        // Existence is left to link() and rename(), which check it atomically.
+        let directory = directory(of: path)
+        guard POSIXFile.fileType(at: directory) == S_IFDIR else {
+            throw .missingDirectory(path: path, directory: directory)
+        }
         let temporary = try createTemporary(beside: path, holding: bytes)
         defer { unlink(temporary) }
         if overwrite {
-            guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: POSIXFile.errnoText()) }
+            guard rename(temporary, path) == 0 else { throw failure(writing: path) }
             return
         }
         guard link(temporary, path) != 0 else { return }
         let code = errno
-        if code == EEXIST { throw .outputExists(path: path) }
-        guard [EPERM, EOPNOTSUPP, ENOTSUP, ENOSYS, EMLINK].contains(code) else {
-            throw .cannotWrite(path: path, reason: POSIXFile.errnoText(code))
-        }
+        guard [EPERM, EOPNOTSUPP, ENOTSUP, ENOSYS, EMLINK].contains(code) else { throw failure(writing: path, code) }
         // The file system has no hard links: check, then rename, accepting the small race.
         guard POSIXFile.fileType(at: path) == nil else { throw .outputExists(path: path) }
-        guard rename(temporary, path) == 0 else { throw .cannotWrite(path: path, reason: POSIXFile.errnoText()) }
+        guard rename(temporary, path) == 0 else { throw failure(writing: path) }
+    }
+
+    /// The error for a failed `link` or `rename` onto `path`.
+    private static func failure(writing path: String, _ code: Int32 = errno) -> IOError {
+        switch (code, POSIXFile.fileType(at: path)) {
+        case (_, S_IFDIR): .outputIsDirectory(path: path)
+        case (EEXIST, _): .outputExists(path: path)
+        default: .cannotWrite(path: path, reason: POSIXFile.errnoText(code))
+        }
     }
 
     /// A new file `.NAME.RANDOM.tmp` beside `path` holding `bytes`, with the mode a plain
