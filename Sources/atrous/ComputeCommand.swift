@@ -40,27 +40,22 @@ struct ComputeCommand: ParsableCommand {
     var force = false
 
     func run() throws {
-        let format = try ArrayFormat(path: output)
+        // Both checks come before reading and computing, so a bad output name fails fast.
+        _ = try ArrayFormat(path: output)
         try OutputFile.ensureWritable(path: output, overwrite: force)
-        let bytes = switch try ArrayFile.read(path: input) {
-        case let .float(tensor): try compute(tensor, format: format)
-        case let .double(tensor): try compute(tensor, format: format)
+        switch try ArrayFile.read(path: input) {
+        case let .float(tensor): try ArrayFile.write(compute(tensor), to: output, overwrite: force)
+        case let .double(tensor): try ArrayFile.write(compute(tensor), to: output, overwrite: force)
         }
-        try OutputFile.write(bytes, to: output, overwrite: force)
     }
 
-    /// The encoded result in the input's float type; the kernel and bias are converted to it.
-    private func compute<Scalar: ConvolutionScalar>(_ tensor: Tensor<Scalar>, format: ArrayFormat) throws -> [UInt8] {
+    /// The convolution of `tensor` in its own float type; the kernel and bias are converted to it.
+    private func compute<Scalar: ConvolutionScalar>(_ tensor: Tensor<Scalar>) throws -> Tensor<Scalar> {
         let weights = try ArrayFile.read(path: kernel).converted(to: Scalar.self)
         let offsets = try bias.map { try biasValues(ArrayFile.read(path: $0).converted(to: Scalar.self)) }
         let layer = try Convolution(kernel: weights, bias: offsets, rate: rate, stride: stride,
                                     padding: padding, fill: fill)
-        let result = try layer(tensor)
-        do {
-            return try format.encode(result)
-        } catch let .nonFiniteJSON(nil, value, index) {
-            throw IOError.nonFiniteJSON(path: output, value: value, index: index)
-        }
+        return try layer(tensor)
     }
 
     /// The bias values, which must form a vector of one value per output channel.
