@@ -2,10 +2,11 @@ import AtrousCore
 
 /// Arrays read from and written to files, the format chosen by the file's extension.
 public enum ArrayFile {
-    /// The array in a `.npy` or `.csv` file, or `.npy` bytes on standard input for `-`.
+    /// The array in a `.npy`, `.csv`, `.pgm` or `.png` file, or `.npy` bytes on standard input for `-`.
     ///
     /// `.npy` files of `float16`/`float32` read as ``AnyTensor/float(_:)``, everything else as
-    /// ``AnyTensor/double(_:)``; a CSV table reads as an `(H,W)` ``AnyTensor/double(_:)``.
+    /// ``AnyTensor/double(_:)``; a CSV table reads as an `(H,W)` ``AnyTensor/double(_:)``, a
+    /// `.pgm` or `.png` image as an `(H,W,C)` one with values in [0, 1] (see ``ImageFile``).
     /// - Throws: ``IOError`` naming the file for an unknown extension, a file that cannot be
     ///   read, or contents that are not a valid array.
     public static func read(path: String) throws(IOError) -> AnyTensor {
@@ -15,6 +16,7 @@ public enum ArrayFile {
         switch fileExtension(of: path) {
         case "npy": return try NumpyReader.decode(POSIXFile.readAll(path: path), path: path)
         case "csv": return try .double(CSVTable.decode(POSIXFile.readAll(path: path), path: path))
+        case "pgm", "png": return try .double(ImageFile.read(path: path))
         default: throw .unsupportedInputExtension(path: path)
         }
     }

@@ -29,6 +29,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `path` is nil until the value is known to be headed for a file.
     case nonFiniteJSON(path: String?, value: String, index: [Int])
 
+    // MARK: - Images
+    case image(ImageError)
+
     public var description: String {
         switch self {
         case let .cannotRead(path, reason):
@@ -42,7 +45,7 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .outputIsDirectory(path):
             "Cannot write \(quoted(path)): it is a directory."
         case let .unsupportedInputExtension(path):
-            "Cannot tell the format of \(quoted(path)) from its name: read a .npy or .csv file, or - for .npy on standard input."
+            "Cannot tell the format of \(quoted(path)) from its name: read a .npy, .csv, .pgm or .png file, or - for .npy on standard input."
         case let .unsupportedOutputExtension(path):
             "Cannot tell the format of \(quoted(path)) from its name: write a .npy, .csv or .json file, or - for .npy on standard output."
         case let .notNumpy(path):
@@ -72,6 +75,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .nonFiniteJSON(path, value, index):
             "\(path.map { "The output \(quoted($0))" } ?? "JSON output") cannot hold the value \(value) at index "
                 + "\(shapeText(index)), as JSON has no non-finite numbers; write .npy or .csv instead."
+        case let .image(error):
+            error.description
         }
     }
 }

@@ -60,4 +60,10 @@ enum POSIXFile {
         var status = stat()
         return stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
     }
+
+    /// The size in bytes of the regular file at `path`, or nil when it is not one.
+    static func regularFileSize(at path: String) -> Int? {
+        var status = stat()
+        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
+    }
 }

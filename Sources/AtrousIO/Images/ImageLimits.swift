@@ -7,14 +7,14 @@ public enum ImageLimits {
     public static let maxFileBytes = 128 << 20
 
     /// - Throws: ``ImageError/fileTooLarge(path:bytes:limit:)`` above ``maxFileBytes``.
-    static func checkFileSize(_ bytes: Int, path: String) throws {
+    static func checkFileSize(_ bytes: Int, path: String) throws(ImageError) {
         guard bytes <= maxFileBytes else {
             throw ImageError.fileTooLarge(path: path, bytes: bytes, limit: maxFileBytes)
         }
     }
 
     /// - Throws: ``ImageError/imageTooLarge(path:width:height:limit:)`` when a side exceeds ``maxSide``.
-    static func checkDimensions(width: Int, height: Int, path: String) throws {
+    static func checkDimensions(width: Int, height: Int, path: String) throws(ImageError) {
         guard width <= maxSide, height <= maxSide else {
             throw ImageError.imageTooLarge(path: path, width: width, height: height, limit: maxSide)
         }

@@ -17,7 +17,7 @@ public enum PGMReader {
     /// - Throws: ``ImageError`` naming the file for a wrong magic, a malformed or truncated
     ///   header, missing, extra or out-of-range values, or a size above ``ImageLimits``.
     public static func decode(_ bytes: [UInt8], path: String,
-                              scale: ImageScale = .unitInterval) throws -> Tensor<Double> {
+                              scale: ImageScale = .unitInterval) throws(ImageError) -> Tensor<Double> {
         try ImageLimits.checkFileSize(bytes.count, path: path)
         var scanner = PGMScanner(bytes: bytes, path: path)
         let binary = try scanner.magic()
@@ -54,7 +54,7 @@ private struct PGMScanner {
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 
     /// Reads `P2` or `P5`; returns whether the raster is binary.
-    mutating func magic() throws -> Bool {
+    mutating func magic() throws(ImageError) -> Bool {
         let head = bytes.prefix(2)
         switch (head.first, head.dropFirst().first) {
         case (UInt8(ascii: "P"), UInt8(ascii: "2")): cursor = 2; return false
@@ -99,7 +99,7 @@ private struct PGMScanner {
         return value
     }
 
-    mutating func headerNumber(named name: String) throws -> Int {
+    mutating func headerNumber(named name: String) throws(ImageError) -> Int {
         skipSpaceAndComments()
         guard cursor < bytes.count else { throw ImageError.truncatedPGMHeader(path: path, expecting: name) }
         guard let value = number() else {
@@ -109,7 +109,7 @@ private struct PGMScanner {
     }
 
     /// The `P5` raster: one white-space byte after the maxval, then exactly `count` samples.
-    mutating func binaryRaster(count: Int, maxval: Int, width: Int) throws -> [UInt16] {
+    mutating func binaryRaster(count: Int, maxval: Int, width: Int) throws(ImageError) -> [UInt16] {
         guard cursor < bytes.count else { throw ImageError.truncatedPGMData(path: path, needed: count, found: 0) }
         guard Self.isSpace(bytes[cursor]) else {
             throw ImageError.malformedPGMHeader(path: path, detail: "the maximum value must be followed by one white-space byte")
@@ -134,7 +134,7 @@ private struct PGMScanner {
     }
 
     /// The `P2` raster: exactly `count` decimal numbers, then nothing but white space or comments.
-    mutating func asciiRaster(count: Int, maxval: Int, width: Int) throws -> [UInt16] {
+    mutating func asciiRaster(count: Int, maxval: Int, width: Int) throws(ImageError) -> [UInt16] {
         var samples: [UInt16] = []
         samples.reserveCapacity(count)
         while samples.count < count {

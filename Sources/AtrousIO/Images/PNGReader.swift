@@ -23,37 +23,42 @@ public enum PNGReader {
     ///   refuses (a wrong signature, a bad checksum, truncated data), or a size error from
     ///   ``ImageLimits``.
     public static func decode(_ bytes: [UInt8], path: String,
-                              scale: ImageScale = .unitInterval) throws -> Tensor<Double> {
+                              scale: ImageScale = .unitInterval) throws(ImageError) -> Tensor<Double> {
         try ImageLimits.checkFileSize(bytes.count, path: path)
+        // libpng reads from the memory until the image is finished, so the whole decode runs inside.
+        return try PNGChunks.withoutColorSpace(bytes).withUnsafeBytes { memory in
+            Result { () throws(ImageError) in try decode(memory: memory, path: path, scale: scale) }
+        }.get()
+    }
+
+    private static func decode(memory: UnsafeRawBufferPointer, path: String,
+                               scale: ImageScale) throws(ImageError) -> Tensor<Double> {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
-        return try PNGChunks.withoutColorSpace(bytes).withUnsafeBytes { memory in
-            guard png_image_begin_read_from_memory(&image, memory.baseAddress, memory.count) != 0 else {
-                throw ImageError.invalidPNG(path: path, message: message(of: image))
-            }
-            let (width, height) = (Int(image.width), Int(image.height))
-            try ImageLimits.checkDimensions(width: width, height: height, path: path)
-            // Keep the file's own channels and depth; dropping the colour-map flag expands palettes.
-            let keep = png_uint_32(PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_LINEAR)
-            image.format &= keep
-            let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0
-            let channels = Int(image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR)) + 1
-            let count = width * height * channels
-            if image.format & png_uint_32(PNG_FORMAT_FLAG_LINEAR) != 0 {
-                var samples = [UInt16](repeating: 0, count: count)
-                try finish(&image, into: &samples, path: path)
-                if hasAlpha { unpremultiply(&samples, channels: channels) }
-                return scale.tensor(samples, height: height, width: width, channels: channels, maxValue: 65535)
-            } else {
-                var samples = [UInt8](repeating: 0, count: count)
-                try finish(&image, into: &samples, path: path)
-                return scale.tensor(samples, height: height, width: width, channels: channels, maxValue: 255)
-            }
+        guard png_image_begin_read_from_memory(&image, memory.baseAddress, memory.count) != 0 else {
+            throw ImageError.invalidPNG(path: path, message: message(of: image))
+        }
+        let (width, height) = (Int(image.width), Int(image.height))
+        try ImageLimits.checkDimensions(width: width, height: height, path: path)
+        // Keep the file's own channels and depth; dropping the colour-map flag expands palettes.
+        image.format &= png_uint_32(PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_LINEAR)
+        let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0
+        let channels = Int(image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR)) + 1
+        let count = width * height * channels
+        if image.format & png_uint_32(PNG_FORMAT_FLAG_LINEAR) != 0 {
+            var samples = [UInt16](repeating: 0, count: count)
+            try finish(&image, into: &samples, path: path)
+            if hasAlpha { unpremultiply(&samples, channels: channels) }
+            return scale.tensor(samples, height: height, width: width, channels: channels, maxValue: 65535)
+        } else {
+            var samples = [UInt8](repeating: 0, count: count)
+            try finish(&image, into: &samples, path: path)
+            return scale.tensor(samples, height: height, width: width, channels: channels, maxValue: 255)
         }
     }
 
-    private static func finish<Sample>(_ image: inout png_image, into samples: inout [Sample], path: String) throws {
+    private static func finish<Sample>(_ image: inout png_image, into samples: inout [Sample], path: String) throws(ImageError) {
         let ok = samples.withUnsafeMutableBytes { buffer in
             png_image_finish_read(&image, nil, buffer.baseAddress, 0, nil)
         }

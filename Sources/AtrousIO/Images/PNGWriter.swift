@@ -18,7 +18,7 @@ public enum PNGWriter {
     ///   values at the chosen depth.
     /// - Throws: ``ImageError`` for another shape, a value outside [0, 1] (NaN included), or a
     ///   failure inside libpng.
-    public static func encode(_ image: Tensor<Double>, bitDepth: BitDepth = .eight) throws -> [UInt8] {
+    public static func encode(_ image: Tensor<Double>, bitDepth: BitDepth = .eight) throws(ImageError) -> [UInt8] {
         let shape = image.shape
         guard shape.count == 2 || shape.count == 3, shape.allSatisfy({ $0 >= 1 }),
               shape.count == 2 || (1...4).contains(shape[2]) else { throw ImageError.pngShape(shape: shape) }
@@ -46,19 +46,17 @@ public enum PNGWriter {
         }
     }
 
-    private static func write<Sample>(_ png: inout png_image, _ samples: [Sample]) throws -> [UInt8] {
-        try samples.withUnsafeBytes { buffer in
-            var size: png_alloc_size_t = 0
-            guard png_image_write_to_memory(&png, nil, &size, 0, buffer.baseAddress, 0, nil) != 0 else {
-                throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png))
-            }
-            var bytes = [UInt8](repeating: 0, count: Int(size))
-            let ok = bytes.withUnsafeMutableBytes { out in
-                png_image_write_to_memory(&png, out.baseAddress, &size, 0, buffer.baseAddress, 0, nil)
-            }
-            guard ok != 0 else { throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png)) }
-            return Array(bytes.prefix(Int(size)))
+    private static func write<Sample>(_ png: inout png_image, _ samples: [Sample]) throws(ImageError) -> [UInt8] {
+        // The first call measures the file, the second writes it.
+        var size: png_alloc_size_t = 0
+        let measured = samples.withUnsafeBytes { png_image_write_to_memory(&png, nil, &size, 0, $0.baseAddress, 0, nil) }
+        guard measured != 0 else { throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png)) }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        let written = samples.withUnsafeBytes { buffer in
+            bytes.withUnsafeMutableBytes { png_image_write_to_memory(&png, $0.baseAddress, &size, 0, buffer.baseAddress, 0, nil) }
         }
+        guard written != 0 else { throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png)) }
+        return Array(bytes.prefix(Int(size)))
     }
 
     private static func premultiply(_ samples: inout [UInt16], channels: Int) {
