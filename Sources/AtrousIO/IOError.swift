@@ -45,13 +45,16 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .outputIsDirectory(path):
             "Cannot write \(quoted(path)): it is a directory."
         case let .unsupportedInputExtension(path):
-            "Cannot tell the format of \(quoted(path)) from its name: read a .npy, .csv, .pgm or .png file, or - for .npy on standard input."
+            "Cannot tell the format of \(quoted(path)) from its name: read a .npy, .csv, .pgm or .png file, "
+                + "or - for .npy on standard input."
         case let .unsupportedOutputExtension(path):
-            "Cannot tell the format of \(quoted(path)) from its name: write a .npy, .csv or .json file, or - for .npy on standard output."
+            "Cannot tell the format of \(quoted(path)) from its name: write a .npy, .csv or .json file, "
+                + "or - for .npy on standard output."
         case let .notNumpy(path):
             "The file \(quoted(path)) is not a .npy file: it does not start with the NumPy magic bytes."
         case let .unsupportedVersion(path, major, minor):
-            "The file \(quoted(path)) has .npy format version \(major).\(minor), but only 1.0, 2.0 and 3.0 are supported."
+            "The file \(quoted(path)) has .npy format version \(major).\(minor), "
+                + "but only 1.0, 2.0 and 3.0 are supported."
         case let .truncatedHeader(path):
             "The file \(quoted(path)) ends inside its .npy header."
         case let .malformedHeader(path, detail):
@@ -61,7 +64,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .impossibleShape(path, shape):
             "The file \(quoted(path)) declares the impossible shape \(shape)."
         case let .truncatedData(path, shape, dtype, needed, found):
-            "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), which needs \(needed) bytes of data, but holds only \(found)."
+            "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), "
+                + "which needs \(needed) bytes of data, but holds only \(found)."
         case let .trailingData(path, extra):
             "The file \(quoted(path)) has \(extra) unexpected bytes after its data."
         case let .csvRaggedRow(path, line, count, expected):

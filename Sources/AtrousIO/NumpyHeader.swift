@@ -19,7 +19,7 @@ struct NumpyHeader: Sendable, Hashable {
     /// - Throws: ``IOError`` for a wrong magic, an unknown version, a header cut short,
     ///   a header that is not the expected dict, an unsupported dtype or a negative or huge extent.
     init(bytes: [UInt8], path: String) throws(IOError) {
-        guard zip(bytes, Self.magic).allSatisfy({ $0 == $1 }), bytes.count >= 1 else { throw .notNumpy(path: path) }
+        guard !bytes.isEmpty, zip(bytes, Self.magic).allSatisfy({ $0 == $1 }) else { throw .notNumpy(path: path) }
         guard bytes.count >= 10 else { throw .truncatedHeader(path: path) }
         let (major, minor) = (Int(bytes[6]), Int(bytes[7]))
         guard minor == 0, (1...3).contains(major) else {
@@ -58,15 +58,18 @@ struct NumpyHeader: Sendable, Hashable {
 
     private static func dtype(_ value: PythonLiteral?, path: String) throws(IOError) -> NumpyDType {
         guard let value else { throw .malformedHeader(path: path, detail: "it has no 'descr' key") }
-        guard case let .string(descr) = value else { throw .unsupportedDType(path: path, descr: abbreviated(value.text)) }
-        guard let dtype = NumpyDType(descr: descr) else { throw .unsupportedDType(path: path, descr: abbreviated(value.text)) }
+        // A list here is a structured dtype, which is as unsupported as a string or complex one.
+        guard case let .string(descr) = value, let dtype = NumpyDType(descr: descr) else {
+            throw .unsupportedDType(path: path, descr: abbreviated(value.text))
+        }
         return dtype
     }
 
     private static func fortranOrder(_ value: PythonLiteral?, path: String) throws(IOError) -> Bool {
         guard let value else { throw .malformedHeader(path: path, detail: "it has no 'fortran_order' key") }
         guard case let .boolean(flag) = value else {
-            throw .malformedHeader(path: path, detail: "'fortran_order' is \(abbreviated(value.text)), not True or False")
+            throw .malformedHeader(path: path,
+                                   detail: "'fortran_order' is \(abbreviated(value.text)), not True or False")
         }
         return flag
     }

@@ -82,7 +82,8 @@ private struct Parser {
 
     func unexpected(_ context: String) -> PythonLiteralError {
         guard let c = current else { return PythonLiteralError(detail: "it ends early \(context)") }
-        let shown = c.properties.isWhitespace || c.value < 0x20 ? "U+\(String(c.value, radix: 16, uppercase: true))" : "'\(c)'"
+        let invisible = c.properties.isWhitespace || c.value < 0x20
+        let shown = invisible ? "U+\(String(c.value, radix: 16, uppercase: true))" : "'\(c)'"
         return PythonLiteralError(detail: "unexpected \(shown) at character \(position + 1) \(context)")
     }
 
