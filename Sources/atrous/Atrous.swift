@@ -7,5 +7,6 @@ struct Atrous: ParsableCommand {
         subcommands: [
             ShapeCommand.self,
             ComputeCommand.self,
+            ExportCodeCommand.self,
         ])
 }

@@ -1,5 +1,6 @@
 import AtrousCore
 @testable import AtrousIO
+import AtrousTestSupport
 import Testing
 
 @Suite struct PNGReaderTests {
@@ -131,11 +132,8 @@ import Testing
 @Suite struct PNGWriterTests {
     /// A seeded image whose values sit exactly on the grid of `levels` steps.
     static func image(height: Int, width: Int, channels: Int, levels: Int, seed: UInt64) -> Tensor<Double> {
-        var state = seed
-        return Tensor(shape: [height, width, channels]) { _ in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Double(Int(state >> 33) % (levels + 1)) / Double(levels)
-        }
+        var random = SeededGenerator(seed: seed)
+        return Tensor(shape: [height, width, channels]) { _ in Double(Int.random(in: 0...levels, using: &random)) / Double(levels) }
     }
 
     @Test(arguments: [1, 2, 3, 4])
