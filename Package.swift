@@ -19,6 +19,12 @@ let package = Package(
         .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
         .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer"]),
+        // The wide-character ncurses library, with the macros Swift cannot import as functions.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // The only code that touches the terminal: start/stop, draw a buffer, read events.
+        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
+        // Helpers shared by tests: child processes and tmux sessions driving the real binary.
+        .target(name: "AtrousTestSupport"),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -28,5 +34,6 @@ let package = Package(
         ),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
+        .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
     ]
 )
