@@ -111,8 +111,9 @@ public final class NcursesScreen: TerminalScreen {
         while true {
             if let signal = StopSignalTrap.takePending() { throw signal }
             let started = clock.now
-            let wait = deadline.map { Self.milliseconds(until: $0, from: started) } ?? Self.pollMilliseconds
-            wtimeout(window, Int32(min(wait, Self.pollMilliseconds)))
+            let left = deadline.map { Self.milliseconds(until: $0, from: started) } ?? Self.pollMilliseconds
+            let wait = min(left, Self.pollMilliseconds)
+            wtimeout(window, Int32(wait))
             var code: wint_t = 0
             switch wget_wch(window, &code) {
             case OK:

@@ -19,6 +19,13 @@ public enum SpawnedProcess {
         public var signal: Int32?
         public var standardOutput: String
         public var standardError: String
+
+        public init(status: Int32, signal: Int32?, standardOutput: String, standardError: String) {
+            self.status = status
+            self.signal = signal
+            self.standardOutput = standardOutput
+            self.standardError = standardError
+        }
     }
 
     /// Why a child process could not be run.

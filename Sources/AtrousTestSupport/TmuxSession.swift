@@ -8,9 +8,11 @@ import Glibc
 ///
 /// Every session has its own tmux server on a private socket (`tmux -L`), started without a
 /// configuration file, so tests never touch a user's tmux and see the same terminal
-/// everywhere: no status line, `TERM` as given, a UTF-8 locale. The pane stays on screen
-/// after the program exits, so its last frame and exit status can still be read. The server
-/// is killed when the session is released.
+/// everywhere: no status line, `TERM` as given, a UTF-8 locale. The shell that runs the
+/// command records its exit status in a file, because tmux 3.3 now and then loses a dead
+/// pane's status. The pane stays after the command ends, but tmux's "Pane is dead" notice may
+/// replace its screen, so a test that reads the final screen keeps the shell running
+/// (`program; echo "status $?"; sleep 60`). The server is killed when the session is released.
 public final class TmuxSession {
     /// The session's name, also used as the target of every command.
     public let name: String
@@ -18,12 +20,14 @@ public final class TmuxSession {
     public let socket: String
     /// The environment overrides tmux commands run with.
     private let serverEnvironment: [String: String?]
+    /// Where the shell writes the command's exit status.
+    private let directory: URL
+    private var statusFile: String { directory.appendingPathComponent("status").path }
 
     /// Starts `command` (a shell command line) in a new detached session.
     ///
     /// - Parameters:
-    ///   - command: run by `/bin/sh -c`; use `exec program` to make the program the pane's
-    ///     process, so signals sent to `panePID` reach it.
+    ///   - command: a shell command line, run by `/bin/sh`.
     ///   - width: the terminal's columns.
     ///   - height: the terminal's rows.
     ///   - terminal: the `TERM` the program sees.
@@ -41,13 +45,16 @@ public final class TmuxSession {
         if inherited["LANG"] == nil, inherited["LC_ALL"] == nil { variables["LANG"] = "C.UTF-8" }
         variables.merge(environment) { $1 }
         serverEnvironment = variables
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("atrous-tmux-\(unique)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let recorded = "\(command)\nprintf '%s' \"$?\" > '\(directory.path)/status'"
         let arguments = [
             "start-server", ";",
             "set-option", "-g", "default-terminal", terminal, ";",
             "set-option", "-g", "default-shell", "/bin/sh", ";",
             "set-option", "-g", "status", "off", ";",
             "set-option", "-g", "remain-on-exit", "on", ";",
-            "new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, command,
+            "new-session", "-d", "-x", String(width), "-y", String(height), "-s", name, recorded,
         ]
         let result = try Self.tmux(socket: socket, arguments, environment: variables)
         guard result.status == 0 else {
@@ -109,7 +116,7 @@ public final class TmuxSession {
 
     // MARK: - The program
 
-    /// The process id of the pane's program (after `exec`, the program itself).
+    /// The process id of the shell running the command.
     public func panePID() throws -> pid_t {
         let text = try run(["display-message", "-p", "-t", name, "#{pane_pid}"])
         guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
@@ -118,27 +125,25 @@ public final class TmuxSession {
         return pid
     }
 
-    /// Waits for the program to exit, and returns its status as a shell reports it (128 plus
+    /// Waits for the command to end, and returns its status as the shell reports it (128 plus
     /// the signal number when a signal ended it).
     ///
-    /// - Throws: `TmuxSession.Timeout` when the program is still running after `timeout`.
+    /// - Throws: `TmuxSession.Timeout` when the command is still running after `timeout`.
     public func waitForExit(timeout: Double = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         repeat {
-            let fields = try run(["display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status} #{pane_dead_signal}"])
-                .split(separator: " ").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            if fields.first == "1" {
-                if fields.count > 2, let signal = Int32(fields[2]), signal > 0 { return 128 + signal }
-                if fields.count > 1, let status = Int32(fields[1]) { return status }
+            if let text = try? String(contentsOfFile: statusFile, encoding: .utf8), let status = Int32(text) {
+                return status
             }
             usleep(20_000)
         } while Date() < deadline
-        throw Timeout(waitingFor: "the program to exit", seconds: timeout, screen: (try? capture()) ?? "")
+        throw Timeout(waitingFor: "the command to end", seconds: timeout, screen: (try? capture()) ?? "")
     }
 
     /// Stops the tmux server and everything running in it. Safe to call twice.
     public func kill() {
         _ = try? Self.tmux(socket: socket, ["kill-server"], environment: serverEnvironment)
+        try? FileManager.default.removeItem(at: directory)
     }
 
     // MARK: - Errors
