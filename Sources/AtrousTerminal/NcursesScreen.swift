@@ -32,9 +32,15 @@ public final class NcursesScreen: TerminalScreen {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
         Self.selectUTF8Locale()
         // newterm, unlike initscr, returns nil for an unknown TERM instead of exiting.
-        guard let screen = newterm(nil, atrous_standard_output(), atrous_standard_input()),
-              let window = atrous_stdscr()
-        else { throw TerminalError.unknownTerminal(term: environment("TERM")) }
+        guard let screen = newterm(nil, atrous_standard_output(), atrous_standard_input()) else {
+            throw TerminalError.unknownTerminal(term: environment("TERM"))
+        }
+        // A hard-copy or dumb terminal passes newterm but cannot draw a screen.
+        guard let window = atrous_stdscr(), let move = tigetstr("cup"), Int(bitPattern: move) != -1 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError.cursorNotAddressable(term: environment("TERM") ?? "")
+        }
         self.screen = screen
         self.window = window
 
@@ -68,7 +74,7 @@ public final class NcursesScreen: TerminalScreen {
         let fullRedraw = previous?.size != buffer.size
         if fullRedraw { werase(window) }
         for run in FrameDiff.runs(from: fullRedraw ? nil : previous, to: buffer, screen: size) {
-            write(run)
+            put(run)
         }
         wattr_set(window, atrous_attribute_normal(), 0, nil)
         wnoutrefresh(window)
@@ -77,7 +83,7 @@ public final class NcursesScreen: TerminalScreen {
     }
 
     /// Writes one run, one ncurses call per stretch of equally styled cells.
-    private func write(_ run: CellRun) {
+    private func put(_ run: CellRun) {
         var start = 0
         while start < run.cells.count {
             let style = run.cells[start].style

@@ -5,6 +5,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
     case notATerminal
     /// ncurses knows no terminal description for `TERM` (or `TERM` is not set).
     case unknownTerminal(term: String?)
+    /// The terminal cannot place the cursor (such as `TERM=dumb`), so no screen can be drawn.
+    case cursorNotAddressable(term: String)
 
     public var description: String {
         let headless = "use `atrous render` or `atrous compute` without one."
@@ -15,6 +17,8 @@ public enum TerminalError: Error, Equatable, Sendable, CustomStringConvertible {
             return "atrous needs an interactive terminal (TERM=\(term) is not one this system can drive); \(headless)"
         case .unknownTerminal:
             return "atrous needs an interactive terminal (TERM is not set); \(headless)"
+        case let .cursorNotAddressable(term):
+            return "atrous needs an interactive terminal that can move the cursor, and TERM=\(term) cannot; \(headless)"
         }
     }
 }

@@ -24,6 +24,13 @@ struct NcursesScreenEndToEndTests {
         }
     }
 
+    @Test("box drawing and shades still draw when the locale is not UTF-8")
+    func asciiLocale() throws {
+        let probe = try ProbeSession(width: 40, height: 8, prefix: "LC_ALL=C LANG=C")
+        let screen = try probe.waitForFrame()
+        #expect(screen == ProbeSession.expectedFrame(on: screen, size: Size(width: 40, height: 8), lastEvent: "none"))
+    }
+
     @Test("NO_COLOR keeps the attributes and drops every colour")
     func noColor() throws {
         let probe = try ProbeSession(environment: ["NO_COLOR": "1"])
@@ -145,13 +152,16 @@ struct NcursesScreenEndToEndTests {
         #expect(try probe.settingsRestored())
     }
 
-    @Test("an unknown TERM is a clear error that names the headless commands")
-    func unknownTerminal() throws {
-        let probe = try ProbeSession(prefix: "TERM=atrous-unknown-terminal")
+    @Test("a terminal that cannot be drawn on is a clear error that names the headless commands", arguments: [
+        ("TERM=atrous-unknown-terminal", TerminalError.unknownTerminal(term: "atrous-unknown-terminal")),
+        ("unset TERM;", .unknownTerminal(term: nil)),
+        ("TERM=dumb", .cursorNotAddressable(term: "dumb")),
+    ])
+    func unusableTerminal(prefix: String, error: TerminalError) throws {
+        // Wide enough that the message does not wrap.
+        let probe = try ProbeSession(width: 200, height: 20, prefix: prefix)
         #expect(try probe.waitForExit() == 1)
-        let message = TerminalError.unknownTerminal(term: "atrous-unknown-terminal").description
-        let screen = try probe.tmux.capture().replacingOccurrences(of: "\n", with: "")
-        #expect(screen.contains(message))
+        #expect(try probe.tmux.capture().contains(error.description))
         #expect(try probe.settingsRestored())
     }
 
