@@ -4,12 +4,14 @@ import CNcurses
 /// Turns an ncurses mouse report (`getmouse`) into the explorer's `MouseEvent`.
 enum MouseDecoder {
     /// The buttons and wheel reports the terminal is asked to send.
+    ///
+    /// ncurses turns on click tracking only (mode 1000), so motion is never reported; a drag
+    /// would need the program to switch on button-motion tracking (mode 1002) itself.
     static var reportedEvents: mmask_t {
         atrous_button1_pressed() | atrous_button1_released()
             | atrous_button2_pressed() | atrous_button2_released()
             | atrous_button3_pressed() | atrous_button3_released()
             | atrous_button4_pressed() | atrous_button5_pressed()
-            | atrous_report_mouse_position()
     }
 
     /// The event for a report at column `x`, row `y` with button state `state`, or nil for a
