@@ -31,10 +31,17 @@ public enum ExplorerAction: Sendable, Equatable {
     case adjustKernelSize(by: Int, axis: Axis?)
     /// Changes the stride by `delta` on `axis`, or on both axes when nil.
     case adjustStride(by: Int, axis: Axis?)
+    /// Sets the dilation rate (each axis within ``ExplorerLimits/rate``).
     case setRate(Pair)
+    /// Sets the kernel size (within ``ExplorerLimits/kernelSize``), regenerating the kernel
+    /// as ``adjustKernelSize(by:axis:)`` does.
     case setKernelSize(Pair)
+    /// Sets the stride (each axis within ``ExplorerLimits/stride``).
     case setStride(Pair)
+    /// Sets the padding; causal padding with a kernel taller than 1 is accepted and shown as
+    /// the core's error until the kernel is flat or the padding changes.
     case setPadding(Padding)
+    /// Sets what the padded cells hold.
     case setFill(Fill)
     /// Steps through `valid → same → full → causal → valid` (explicit padding continues at `valid`).
     case cyclePadding(CycleDirection)
@@ -63,7 +70,8 @@ public enum ExplorerAction: Sendable, Equatable {
     case cycleInputPattern(CycleDirection)
     /// Replaces the input with `pattern` at `size`, or at the current size when nil.
     case setInputPattern(InputPattern, size: Pair?)
-    /// Draws new values for a random input and a random kernel, with the next seed.
+    /// Draws new values for a random input and a random kernel, with the next seed (hand
+    /// edits of a random kernel are replaced), as one undoable change.
     case reseed
     /// Asks the program to read `path`: ``update(_:_:)`` returns ``ExplorerEffect/loadInput(path:)``.
     case loadInput(path: String)

@@ -26,15 +26,16 @@ extension ExplorerState {
     }
 
     /// Sets the message after a change of the parameters.
-    func announcement(_ change: String, note: String?, previousNotes: [FrameworkNote]) -> ExplorerMessage {
-        if let configurationError { return .error(configurationError.description) }
-        if let note { return .note(note) }
-        if let fresh = notes.first(where: { !previousNotes.contains($0) }) { return .note(fresh.description) }
-        return .info("\(capitalised(change)).")
-    }
-
-    mutating func announce(_ change: String, note: String?, previousNotes: [FrameworkNote]) {
-        message = announcement(change, note: note, previousNotes: previousNotes)
+    private mutating func announce(_ change: String, note: String?, previousNotes: [FrameworkNote]) {
+        if let configurationError {
+            message = .error(configurationError.description)
+        } else if let note {
+            message = .note(note)
+        } else if let fresh = notes.first(where: { !previousNotes.contains($0) }) {
+            message = .note(fresh.description)
+        } else {
+            message = .info("\(capitalised(change)).")
+        }
     }
 
     // MARK: - Undo
