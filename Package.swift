@@ -28,5 +28,6 @@ let package = Package(
         ),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
+        .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore"]),
     ]
 )
