@@ -114,7 +114,7 @@ public struct PathCountMap: Sendable, Hashable {
     public func exactDoubles() throws -> [Double] {
         let maximum = maximum
         guard maximum <= Self.largestExactDouble else { throw ReceptiveFieldError.pathCountNotExact(maximum: maximum) }
-        return counts.map(Double.init)
+        return counts.map { Double($0) }
     }
 }
 
