@@ -9,13 +9,12 @@ struct RFCommand: ParsableCommand {
         commandName: "rf",
         abstract: "Receptive field, path counts and gridding of a stack of dilated convolutions.",
         discussion: """
-            Give the layers with --layer (first layer first) and the input with --input-size, or
-            name a preset. Path counts treat every kernel weight as 1 and padding as zeros.
+            Give the layers with --layer (first layer first) and the input with --input-size, or name a preset. Path counts treat every kernel weight as 1 and padding as zeros.
 
-            Presets (default input size in brackets):
-            \(StackPreset.all.map { "  \($0.name) [\($0.inputSize.height)x\($0.inputSize.width)]: \($0.summary)" }.joined(separator: "\n"))
-            wavenet analyses the last output cell by default, the others the centre. aspp runs its
-            branches side by side and sums their outputs, so --counts writes the summed map.
+            Presets, with the input size used when --input-size is not given:
+            \(StackPreset.all.map { "  \($0.name) (\($0.inputSize.height)x\($0.inputSize.width))\n      \($0.summary)" }.joined(separator: "\n"))
+
+            wavenet analyses the last output cell by default, the others the centre. aspp runs its branches side by side and sums their outputs, so --counts writes the summed map.
             """)
 
     @Option(name: .customLong("input-size"), help: ArgumentHelp("The input height and width.", valueName: "HxW"))

@@ -107,7 +107,7 @@ extension RFResult {
     static func ruleLines(_ rule: HybridDilatedConvolution, heading: String, indent: String) -> [String] {
         switch rule.groups.count {
         case 0:
-            return ["\(heading): no layer spreads along this axis, so it cannot grid."]
+            return ["\(heading): no layer has a kernel larger than 1, so it cannot grid."]
         case 1:
             return ["\(heading): \(verdict(rule.groups[0]))."]
         default:

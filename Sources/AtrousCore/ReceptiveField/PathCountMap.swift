@@ -11,10 +11,10 @@ public struct PathCountMap: Sendable, Hashable {
     public let counts: [UInt64]
 
     /// Wraps existing counts.
-    /// - Throws: ``ReceptiveFieldError/mapSizeMismatch(_:_:)`` when `counts` does not fill `size`.
+    /// - Throws: ``ReceptiveFieldError/countMismatch(size:count:)`` when `counts` does not fill `size`.
     public init(size: Pair, counts: [UInt64]) throws {
         guard size.height >= 0, size.width >= 0, counts.count == size.height * size.width else {
-            throw ReceptiveFieldError.mapSizeMismatch(size, Pair(1, counts.count))
+            throw ReceptiveFieldError.countMismatch(size: size, count: counts.count)
         }
         self.size = size
         self.counts = counts

@@ -17,6 +17,8 @@ public enum ReceptiveFieldError: Error, Equatable, Sendable, CustomStringConvert
     case mapTooLarge(size: Pair, limit: Int)
     /// Two maps of different sizes cannot be added.
     case mapSizeMismatch(Pair, Pair)
+    /// A map was given a number of counts that does not fill its size.
+    case countMismatch(size: Pair, count: Int)
 
     public var description: String {
         switch self {
@@ -36,6 +38,8 @@ public enum ReceptiveFieldError: Error, Equatable, Sendable, CustomStringConvert
             "A \(size.height)x\(size.width) path-count map exceeds the limit of \(limit) cells."
         case let .mapSizeMismatch(a, b):
             "Path-count maps of sizes \(a.height)x\(a.width) and \(b.height)x\(b.width) cannot be added."
+        case let .countMismatch(size, count):
+            "A \(size.height)x\(size.width) path-count map needs \(max(size.height, 0) * max(size.width, 0)) counts, got \(count)."
         }
     }
 }
