@@ -38,14 +38,11 @@ extension RFResult {
     private static func text(of analysis: ParallelBranchAnalysis) -> String {
         let first = analysis.branches[0].stack
         let cell = analysis.branches[0].position
-        var rows = [["branch", "k", "r", "s", "p", "pads", "output", "field", "cell (\(cell.height), \(cell.width)) sees", "holes"]]
+        var rows = [["branch", "layers", "pads", "output", "field", "cell (\(cell.height), \(cell.width)) sees", "holes"]]
         for (index, branch) in analysis.branches.enumerated() {
-            let layer = branch.stack.layers[0]
-            let layers = branch.stack.layers.count == 1 ? layer.spec : nil
-            rows.append(["\(index + 1)", layers.map { "\($0.kernelSize)" } ?? "-", layers.map { "\($0.rate)" } ?? "-",
-                         layers.map { "\($0.stride)" } ?? "-", layers.map { "\($0.padding)" } ?? "-",
-                         layers == nil ? "-" : pads(layer), size(branch.stack.outputSize), "\(branch.field.size)",
-                         span(branch.region), "\(branch.coverage.holes)"])
+            rows.append(["\(index + 1)", branch.stack.specs.map(\.notation).joined(separator: " "),
+                         branch.stack.layers.map(pads).joined(separator: " "), size(branch.stack.outputSize),
+                         "\(branch.field.size)", span(branch.region), "\(branch.coverage.holes)"])
         }
         var lines = ["\(analysis.branches.count) parallel branches on a \(size(first.inputSize)) input, their outputs "
                      + "summed; values read HxW where the axes differ.", ""]
