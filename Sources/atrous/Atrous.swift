@@ -6,5 +6,6 @@ struct Atrous: ParsableCommand {
         abstract: "Explore dilated (atrous) convolution and receptive fields.",
         subcommands: [
             ShapeCommand.self,
+            RFCommand.self,
         ])
 }
