@@ -6,7 +6,7 @@ import Testing
 struct ReceptiveFieldPropertyTests {
     /// Small random stacks that resolve (those with an empty output are skipped), with a seed each.
     static func randomStacks(count: Int, seed: UInt64) -> [LayerStack] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var stacks: [LayerStack] = []
         while stacks.count < count {
             let input = Pair(Int.random(in: 1...11, using: &generator), Int.random(in: 1...11, using: &generator))
@@ -18,7 +18,7 @@ struct ReceptiveFieldPropertyTests {
         return stacks
     }
 
-    static func randomLayer(using generator: inout SeededGenerator) -> LayerSpec {
+    static func randomLayer(using generator: inout SplitMix64) -> LayerSpec {
         func pair(_ range: ClosedRange<Int>) -> Pair {
             Pair(Int.random(in: range, using: &generator), Int.random(in: range, using: &generator))
         }
