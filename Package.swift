@@ -26,8 +26,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: fixture paths, running the built binary.
+        .target(name: "AtrousTestSupport", path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
-        .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
+        .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore"]),
+        // The TensorFlow and JAX reference cases, in process.
+        .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
+        // End-to-end tests that run the built `atrous` binary.
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
     ]
 )

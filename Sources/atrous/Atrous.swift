@@ -5,6 +5,7 @@ struct Atrous: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explore dilated (atrous) convolution and receptive fields.",
         subcommands: [
+            ComputeCommand.self,
             ShapeCommand.self,
             RFCommand.self,
         ])

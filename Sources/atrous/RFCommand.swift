@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtrousCore
+import AtrousIO
 import Foundation
 
 /// `atrous rf`: the receptive field of a layer stack, one output cell's region and path counts,
@@ -41,6 +42,7 @@ struct RFCommand: ParsableCommand {
     var preset: String?
 
     func run() throws {
+        if let counts { try OutputFile.ensureWritable(path: counts, overwrite: force) }
         let (stacks, defaultCell) = try resolveStacks()
         let position = try at.map(Self.parsePosition) ?? defaultCell.position(in: stacks[0])
         let result: RFResult = stacks.count == 1
@@ -79,16 +81,10 @@ struct RFCommand: ParsableCommand {
         return position
     }
 
-    /// Writes the map as float64, refusing to replace an existing file without --force.
+    /// Writes the map as float64, atomically, refusing to replace an existing file without --force.
     private func writeCounts(_ map: PathCountMap, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        if !force, FileManager.default.fileExists(atPath: url.path) { throw RFCommandError.countsFileExists(path) }
-        let bytes = encodeNpyFloat64(try map.exactDoubles(), shape: [map.size.height, map.size.width])
-        do {
-            try Data(bytes).write(to: url, options: .atomic)
-        } catch {
-            throw RFCommandError.writeFailed(path, reason: error.localizedDescription)
-        }
+        let counts = Tensor(shape: [map.size.height, map.size.width], scalars: try map.exactDoubles())
+        try OutputFile.write(NumpyWriter.encode(counts), to: path, overwrite: force)
     }
 }
 
@@ -100,8 +96,6 @@ enum RFCommandError: Error, CustomStringConvertible {
     case noLayers
     case presetWithLayers
     case unknownPreset(String)
-    case countsFileExists(String)
-    case writeFailed(String, reason: String)
 
     var description: String {
         switch self {
@@ -117,32 +111,6 @@ enum RFCommandError: Error, CustomStringConvertible {
             "--preset and --layer cannot be combined; the preset defines the layers."
         case let .unknownPreset(name):
             "--preset '\(name)' is unknown; use one of \(StackPreset.all.map(\.name).joined(separator: ", "))."
-        case let .countsFileExists(path):
-            "--counts file '\(path)' already exists; pass --force to overwrite it."
-        case let .writeFailed(path, reason):
-            "Cannot write --counts file '\(path)': \(reason)"
         }
     }
-}
-
-// MARK: - .npy encoding
-
-// Temporary: the project's .npy writer lives in AtrousIO; when it is available, replace this
-// function with AtrousIO's float64 encoder and delete it.
-/// The bytes of a little-endian float64 `.npy` file (format 1.0, C order) holding `values`.
-func encodeNpyFloat64(_ values: [Double], shape: [Int]) -> [UInt8] {
-    let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-    var header = "{'descr': '<f8', 'fortran_order': False, 'shape': \(shapeText), }"
-    // Magic (6) + version (2) + length (2) + header must be a multiple of 64, ending in a newline.
-    let unpadded = 10 + header.utf8.count + 1
-    header += String(repeating: " ", count: (64 - unpadded % 64) % 64) + "\n"
-    var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]
-    let length = UInt16(header.utf8.count)
-    bytes += [UInt8(length & 0xFF), UInt8(length >> 8)]
-    bytes += Array(header.utf8)
-    bytes.reserveCapacity(bytes.count + values.count * 8)
-    for value in values {
-        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
-    }
-    return bytes
 }
