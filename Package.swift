@@ -23,8 +23,6 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that touches the terminal: start/stop, draw a buffer, read events.
         .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
-        // Helpers shared by tests: child processes and tmux sessions driving the real binary.
-        .target(name: "AtrousTestSupport"),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -32,8 +30,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers shared by the test targets: fixture paths, running the built binary, tmux.
+        .target(name: "AtrousTestSupport", path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
-        .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
+        .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore"]),
+        // The TensorFlow and JAX reference cases, in process.
+        .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
+        // End-to-end tests that run the built `atrous` binary.
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
     ]
 )

@@ -3,5 +3,10 @@ import ArgumentParser
 @main
 struct Atrous: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explore dilated (atrous) convolution and receptive fields.")
+        abstract: "Explore dilated (atrous) convolution and receptive fields.",
+        subcommands: [
+            ComputeCommand.self,
+            ShapeCommand.self,
+            RFCommand.self,
+        ])
 }

@@ -167,10 +167,11 @@ struct NcursesScreenEndToEndTests {
 
     @Test("without a terminal the probe says so and exits")
     func noTerminal() throws {
-        let arguments = ["/proc/self/exe", "--testing-library", "swift-testing", "--filter", "TerminalProbe/run"]
-        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: arguments[0])
-        let result = try runProcess([binary] + arguments.dropFirst(),
-                                    environment: [TerminalProbe.environmentVariable: "1", "TERM": "xterm-256color"])
+        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let result = try ProcessRunner.run("/usr/bin/env", [
+            "\(TerminalProbe.environmentVariable)=1", "TERM=xterm-256color", binary,
+            "--testing-library", "swift-testing", "--filter", "TerminalProbe/run",
+        ])
         #expect(result.status == 1)
         #expect(result.standardError.contains(TerminalError.notATerminal.description))
     }

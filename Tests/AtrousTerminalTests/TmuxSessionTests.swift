@@ -80,22 +80,15 @@ struct TmuxSessionTests {
         let tmux = try TmuxSession(command: "sleep 30", width: 40, height: 5)
         _ = try tmux.capture()
         tmux.kill()
-        #expect(throws: SpawnedProcess.Failure.self) { try tmux.capture() }
+        #expect(throws: ProcessRunnerError.self) { try tmux.capture() }
     }
 }
 
-@Suite("Child processes")
-struct SpawnedProcessTests {
-    @Test("standard input, output, error and the exit code")
-    func streams() throws {
-        let result = try runProcess(["sh", "-c", "cat; echo oops >&2; exit 4"], standardInput: "line 1\nline 2\n")
-        #expect(result == SpawnedProcess.Result(status: 4, signal: nil, standardOutput: "line 1\nline 2\n",
-                                                standardError: "oops\n"))
-    }
-
+@Suite("Child processes for terminal tests")
+struct ChildProcessSignalTests {
     @Test("a child starts with no blocked or ignored signals, whatever the test thread blocks")
     func signalMask() throws {
-        let status = try runProcess(["sh", "-c", "cat /proc/self/status"]).standardOutput
+        let status = try ProcessRunner.run("/bin/sh", ["-c", "cat /proc/self/status"]).output
         func mask(_ field: String) -> UInt64? {
             status.split(separator: "\n").first { $0.hasPrefix(field + ":") }
                 .flatMap { UInt64($0.dropFirst(field.count + 1).trimmingCharacters(in: .whitespaces), radix: 16) }
@@ -106,20 +99,8 @@ struct SpawnedProcessTests {
         #expect(mask("SigIgn").map { $0 & standardSignals } == 0)
     }
 
-    @Test("a child ended by a signal")
+    @Test("a child ended by a signal reports 128 plus its number")
     func signal() throws {
-        let result = try runProcess(["sh", "-c", "kill -TERM $$"])
-        #expect(result.status == 128 + SIGTERM)
-        #expect(result.signal == SIGTERM)
-    }
-
-    @Test("a child that runs too long is killed")
-    func timeout() {
-        #expect(throws: SpawnedProcess.Failure.self) { try runProcess(["sleep", "5"], timeout: 0.2) }
-    }
-
-    @Test("a program that does not exist cannot start")
-    func missing() {
-        #expect(throws: SpawnedProcess.Failure.self) { try runProcess(["atrous-no-such-program"]) }
+        #expect(try ProcessRunner.run("/bin/sh", ["-c", "kill -TERM $$"]).status == 128 + SIGTERM)
     }
 }

@@ -1,0 +1,87 @@
+import AtrousCore
+
+/// A file that cannot be read or written. Each message is one sentence naming the file.
+public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
+    // MARK: - Files
+    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case outputExists(path: String)
+    case missingDirectory(path: String, directory: String)
+    case outputIsDirectory(path: String)
+    case unsupportedInputExtension(path: String)
+    case unsupportedOutputExtension(path: String)
+
+    // MARK: - .npy
+    case notNumpy(path: String)
+    case unsupportedVersion(path: String, major: Int, minor: Int)
+    case truncatedHeader(path: String)
+    case malformedHeader(path: String, detail: String)
+    case unsupportedDType(path: String, descr: String)
+    case impossibleShape(path: String, shape: String)
+    case truncatedData(path: String, shape: [Int], dtype: String, needed: Int, found: Int)
+    case trailingData(path: String, extra: Int)
+
+    // MARK: - CSV and JSON
+    case csvRaggedRow(path: String, line: Int, count: Int, expected: Int)
+    case csvBadNumber(path: String, line: Int, field: String)
+    case csvEmpty(path: String)
+    case unsupportedRank(format: String, shape: [Int])
+    /// `path` is nil until the value is known to be headed for a file.
+    case nonFiniteJSON(path: String?, value: String, index: [Int])
+
+    public var description: String {
+        switch self {
+        case let .cannotRead(path, reason):
+            "Cannot read \(quoted(path)): \(reason)."
+        case let .cannotWrite(path, reason):
+            "Cannot write \(quoted(path)): \(reason)."
+        case let .outputExists(path):
+            "The output \(quoted(path)) already exists; pass --force to overwrite it."
+        case let .missingDirectory(path, directory):
+            "Cannot write \(quoted(path)): the directory \(quoted(directory)) does not exist."
+        case let .outputIsDirectory(path):
+            "Cannot write \(quoted(path)): it is a directory."
+        case let .unsupportedInputExtension(path):
+            "Cannot tell the format of \(quoted(path)) from its name: read a .npy or .csv file, "
+                + "or - for .npy on standard input."
+        case let .unsupportedOutputExtension(path):
+            "Cannot tell the format of \(quoted(path)) from its name: write a .npy, .csv or .json file, "
+                + "or - for .npy on standard output."
+        case let .notNumpy(path):
+            "The file \(quoted(path)) is not a .npy file: it does not start with the NumPy magic bytes."
+        case let .unsupportedVersion(path, major, minor):
+            "The file \(quoted(path)) has .npy format version \(major).\(minor), "
+                + "but only 1.0, 2.0 and 3.0 are supported."
+        case let .truncatedHeader(path):
+            "The file \(quoted(path)) ends inside its .npy header."
+        case let .malformedHeader(path, detail):
+            "The .npy header of \(quoted(path)) is malformed: \(detail)."
+        case let .unsupportedDType(path, descr):
+            "The file \(quoted(path)) holds dtype \(descr), but only floats, integers and booleans can be read."
+        case let .impossibleShape(path, shape):
+            "The file \(quoted(path)) declares the impossible shape \(shape)."
+        case let .truncatedData(path, shape, dtype, needed, found):
+            "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), "
+                + "which needs \(needed) bytes of data, but holds only \(found)."
+        case let .trailingData(path, extra):
+            "The file \(quoted(path)) has \(extra) unexpected bytes after its data."
+        case let .csvRaggedRow(path, line, count, expected):
+            "Line \(line) of \(quoted(path)) has \(count) values, but the rows before it have \(expected)."
+        case let .csvBadNumber(path, line, field):
+            "Line \(line) of \(quoted(path)) holds \(quoted(field)), which is not a number."
+        case let .csvEmpty(path):
+            "The file \(quoted(path)) holds no numbers."
+        case let .unsupportedRank(format, shape):
+            "\(format) output holds arrays of rank 0 to 4, got shape \(shapeText(shape)); write .npy instead."
+        case let .nonFiniteJSON(path, value, index):
+            "\(path.map { "The output \(quoted($0))" } ?? "JSON output") cannot hold the value \(value) at index "
+                + "\(shapeText(index)), as JSON has no non-finite numbers; write .npy or .csv instead."
+        }
+    }
+}
+
+/// A file name as messages show it: quoted when it holds a space or is empty.
+func quoted(_ path: String) -> String {
+    if path == StandardStream.inputName || path == StandardStream.outputName { return path }
+    return path.isEmpty || path.contains(" ") ? "'\(path)'" : path
+}

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Output files written whole or not at all; `-` is standard output.
+///
+/// Bytes go to a temporary file in the destination's directory, which then takes the
+/// destination's name in one step, so a reader never sees a partial file and a failure leaves
+/// nothing behind.
+public enum OutputFile {
+    /// Checks that `path` can be written, before any expensive work produces its contents.
+    /// - Throws: ``IOError`` when the file exists and `overwrite` is false, when the path is a
+    ///   directory, or when its directory is missing or not writable.
+    public static func ensureWritable(path: String, overwrite: Bool) throws(IOError) {
+        if path == StandardStream.path { return }
+        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
+        switch POSIXFile.fileType(at: path) {
+        case S_IFDIR: throw .outputIsDirectory(path: path)
+        case .some where !overwrite: throw .outputExists(path: path)
+        default: break
+        }
+        let directory = directory(of: path)
+        guard POSIXFile.fileType(at: directory) == S_IFDIR else {
+            throw .missingDirectory(path: path, directory: directory)
+        }
+        guard access(directory, W_OK | X_OK) == 0 else {
+            throw .cannotWrite(path: path, reason: POSIXFile.errnoText())
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically, or to standard output for `-`.
+    ///
+    /// Without `overwrite` the temporary file is hard-linked to its name, which fails rather than
+    /// replace a file that appeared meanwhile; with `overwrite` it is renamed over the old file.
+    /// - Throws: ``IOError`` when the file exists and `overwrite` is false, or the system refuses.
+    public static func write(_ bytes: [UInt8], to path: String, overwrite: Bool) throws(IOError) {
+        if path == StandardStream.path {
+            if let reason = POSIXFile.writeAll(bytes, to: STDOUT_FILENO) {
+                throw .cannotWrite(path: StandardStream.outputName, reason: reason)
+            }
+            return
+        }
+        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
+        // Existence is left to link() and rename(), which check it atomically.
+        let directory = directory(of: path)
+        guard POSIXFile.fileType(at: directory) == S_IFDIR else {
+            throw .missingDirectory(path: path, directory: directory)
+        }
+        let temporary = try createTemporary(beside: path, holding: bytes)
+        defer { unlink(temporary) }
+        if overwrite {
+            guard rename(temporary, path) == 0 else { throw failure(writing: path) }
+            return
+        }
+        guard link(temporary, path) != 0 else { return }
+        let code = errno
+        guard [EPERM, EOPNOTSUPP, ENOTSUP, ENOSYS, EMLINK].contains(code) else { throw failure(writing: path, code) }
+        // The file system has no hard links: check, then rename, accepting the small race.
+        guard POSIXFile.fileType(at: path) == nil else { throw .outputExists(path: path) }
+        guard rename(temporary, path) == 0 else { throw failure(writing: path) }
+    }
+
+    /// The error for a failed `link` or `rename` onto `path`.
+    private static func failure(writing path: String, _ code: Int32 = errno) -> IOError {
+        switch (code, POSIXFile.fileType(at: path)) {
+        case (_, S_IFDIR): .outputIsDirectory(path: path)
+        case (EEXIST, _): .outputExists(path: path)
+        default: .cannotWrite(path: path, reason: POSIXFile.errnoText(code))
+        }
+    }
+
+    /// A new file `.NAME.RANDOM.tmp` beside `path` holding `bytes`, with the mode a plain
+    /// `open` would give. On failure nothing is left behind.
+    private static func createTemporary(beside path: String, holding bytes: [UInt8]) throws(IOError) -> String {
+        let slash = path.lastIndex(of: "/")
+        let prefix = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        for _ in 0..<100 {
+            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+            let temporary = prefix + ".\(name).\(suffix).tmp"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                throw .cannotWrite(path: path, reason: POSIXFile.errnoText())
+            }
+            let failure = POSIXFile.writeAll(bytes, to: fd)
+            let closed = close(fd) == 0 ? nil : POSIXFile.errnoText()
+            if let reason = failure ?? closed {
+                unlink(temporary)
+                throw .cannotWrite(path: path, reason: reason)
+            }
+            return temporary
+        }
+        throw .cannotWrite(path: path, reason: "no free temporary file name in its directory")
+    }
+
+    /// The directory part of `path`: `.` for a bare name, `/` for a file at the root.
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        let directory = path[..<slash]
+        return directory.isEmpty ? "/" : String(directory)
+    }
+}

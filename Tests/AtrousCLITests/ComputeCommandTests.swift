@@ -1,0 +1,187 @@
+import AtrousCore
+import AtrousIO
+import AtrousTestSupport
+import Foundation
+import Testing
+
+@Suite("atrous compute")
+struct ComputeCommandTests {
+    /// A 5x6 input, a 2x2 kernel, and the result of rate 2 with valid padding worked by hand:
+    /// y[i][j] = x[i][j] + 2·x[i][j+2] + 3·x[i+2][j] + 4·x[i+2][j+2] = 100i + 10j + 152 for x[i][j] = 10i + j.
+    static let input = Tensor<Float>(shape: [5, 6]) { i in Float(10 * i[0] + i[1]) }
+    static let kernel = Tensor<Float>(shape: [2, 2], scalars: [1, 2, 3, 4])
+    static let expected = Tensor<Float>(shape: [3, 4]) { i in Float(100 * i[0] + 10 * i[1] + 152) }
+
+    /// A scratch directory holding `x.npy` and `k.npy`.
+    static func workspace() throws -> TemporaryDirectory {
+        let directory = try TemporaryDirectory()
+        try ArrayFile.write(input, to: directory.path("x.npy"), overwrite: false)
+        try ArrayFile.write(kernel, to: directory.path("k.npy"), overwrite: false)
+        return directory
+    }
+
+    static func arguments(_ directory: TemporaryDirectory, output: String, _ extra: [String] = []) -> [String] {
+        ["compute", "--input", directory.path("x.npy"), "--kernel", directory.path("k.npy"),
+         "--rate", "2", "--output", output] + extra
+    }
+
+    @Test("the result is written as .npy in the input's float type")
+    func npy() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let result = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy")))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .float(Self.expected))
+        #expect(try directory.contents() == ["k.npy", "x.npy", "y.npy"])
+    }
+
+    @Test("a float64 input gives a float64 result from a float32 kernel")
+    func keepsInputType() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        try ArrayFile.write(Self.input.converted(to: Double.self), to: directory.path("x.npy"), overwrite: true)
+        let result = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy")))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .double(Self.expected.converted(to: Double.self)))
+    }
+
+    @Test("CSV and JSON outputs hold the same numbers")
+    func csvAndJSON() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        for name in ["y.csv", "y.json"] {
+            let result = try AtrousBinary.run(Self.arguments(directory, output: directory.path(name)))
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(directory.bytes("y.csv") == (try CSVMaps.encode(Self.expected)))
+        #expect(directory.bytes("y.json") == (try JSONMaps.encode(Self.expected)))
+        #expect(try ArrayFile.read(path: directory.path("y.csv")) == .double(Self.expected.converted(to: Double.self)))
+    }
+
+    @Test("- writes .npy to standard output and reads .npy from standard input")
+    func standardStreams() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let toStdout = try AtrousBinary.run(Self.arguments(directory, output: "-"))
+        #expect(toStdout.status == 0, "\(toStdout.standardError)")
+        #expect(try NumpyReader.decode(toStdout.standardOutput, path: "stdout") == .float(Self.expected))
+        let fromStdin = try AtrousBinary.run(["compute", "--input", "-", "--kernel", directory.path("k.npy"),
+                                              "--rate", "2", "--output", "-"],
+                                             standardInput: NumpyWriter.encode(Self.input))
+        #expect(fromStdin.status == 0, "\(fromStdin.standardError)")
+        #expect(fromStdin.standardOutput == toStdout.standardOutput)
+        #expect(try directory.contents() == ["k.npy", "x.npy"])
+    }
+
+    @Test("an existing output is refused without --force and replaced with it")
+    func force() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        try directory.write(Array("keep me".utf8), to: "y.npy")
+        let refused = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy")))
+        #expect(refused.status != 0)
+        #expect(refused.standardError == "Error: The output \(directory.path("y.npy")) already exists; pass --force to overwrite it.\n")
+        #expect(directory.bytes("y.npy") == Array("keep me".utf8))
+        let forced = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy"), ["--force"]))
+        #expect(forced.status == 0, "\(forced.standardError)")
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .float(Self.expected))
+        #expect(try directory.contents() == ["k.npy", "x.npy", "y.npy"])
+    }
+
+    @Test("pairs accept 3, 3,5 and 3x5, and padding T,B,L,R", arguments: [
+        (["--rate", "2,1", "--stride", "1x2"], ["--rate", "2x1", "--stride", "1,2"]),
+        (["--padding", "1,1,2,2"], ["--padding", "1,2"]),
+        (["--padding", "same", "--fill", "reflect", "--rate", "2"], ["--padding", "1,1,1,1", "--fill", "reflect", "--rate", "2,2"]),
+    ])
+    func pairSpellings(first: [String], second: [String]) throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let run = { (name: String, flags: [String]) in
+            try AtrousBinary.run(["compute", "--input", directory.path("x.npy"), "--kernel", directory.path("k.npy"),
+                                  "--output", directory.path(name)] + flags)
+        }
+        let a = try run("a.npy", first), b = try run("b.npy", second)
+        #expect(a.status == 0 && b.status == 0, "\(a.standardError)\(b.standardError)")
+        #expect(directory.bytes("a.npy") == directory.bytes("b.npy"))
+    }
+
+    struct Failure: CustomTestStringConvertible, Sendable {
+        let name: String
+        /// Arguments after `compute`; `X`, `K` and `OUT` stand for the workspace's files.
+        let arguments: [String]
+        /// Text the message must contain.
+        let mentions: String
+        var testDescription: String { name }
+    }
+
+    static let failures: [Failure] = [
+        Failure(name: "missing input", arguments: ["--input", "nope.npy", "--kernel", "K", "--output", "OUT"],
+                mentions: "Cannot read nope.npy: no such file or directory"),
+        Failure(name: "unknown output extension", arguments: ["--input", "X", "--kernel", "K", "--output", "OUT.txt"],
+                mentions: "write a .npy, .csv or .json file"),
+        Failure(name: "missing output directory", arguments: ["--input", "X", "--kernel", "K", "--output", "OUT/sub/y.npy"],
+                mentions: "does not exist"),
+        Failure(name: "kernel with more input channels", arguments: ["--input", "X", "--kernel", "K4", "--output", "OUT"],
+                mentions: "The input has 1 channels but the kernel expects 2"),
+        Failure(name: "bias of the wrong rank", arguments: ["--input", "X", "--kernel", "K", "--bias", "K", "--output", "OUT"],
+                mentions: "The bias must be a vector of shape (Cout,), got shape (2, 2)"),
+        Failure(name: "empty input", arguments: ["--input", "EMPTY", "--kernel", "K", "--output", "OUT"],
+                mentions: "The input must be (H,W), (H,W,C) or (N,H,W,C), got shape (0,)"),
+        Failure(name: "empty 2-D input", arguments: ["--input", "EMPTY2", "--kernel", "K", "--output", "OUT"],
+                mentions: "The input has no elements (shape (0, 3))"),
+        Failure(name: "reflect padding too large", arguments: ["--input", "X", "--kernel", "K", "--rate", "9",
+                                                               "--padding", "full", "--fill", "reflect", "--output", "OUT"],
+                mentions: "Reflect padding must be smaller than the input"),
+        Failure(name: "garbage input", arguments: ["--input", "GARBAGE", "--kernel", "K", "--output", "OUT"],
+                mentions: "is not a .npy file"),
+        Failure(name: "non-finite JSON", arguments: ["--input", "NAN", "--kernel", "K", "--output", "OUT.json"],
+                mentions: "cannot hold the value nan"),
+    ]
+
+    @Test("each failure prints one sentence, exits non-zero and leaves no file", arguments: failures)
+    func failure(_ failure: Failure) throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        try ArrayFile.write(Tensor<Float>(shape: [2, 2, 2, 1], repeating: 1), to: directory.path("k4.npy"), overwrite: false)
+        try ArrayFile.write(Tensor<Float>(shape: [0], repeating: 1), to: directory.path("empty.npy"), overwrite: false)
+        try ArrayFile.write(Tensor<Float>(shape: [0, 3], repeating: 1), to: directory.path("empty2.npy"), overwrite: false)
+        try ArrayFile.write(Tensor<Float>(shape: [3, 3], scalars: [1, 2, 3, 4, .nan, 6, 7, 8, 9]),
+                            to: directory.path("nan.npy"), overwrite: false)
+        try directory.write(Array("1,2\n3,4\n".utf8), to: "garbage.npy")
+        let before = try directory.contents()
+        let names = ["X": "x.npy", "K": "k.npy", "K4": "k4.npy", "EMPTY": "empty.npy", "EMPTY2": "empty2.npy",
+                     "NAN": "nan.npy", "GARBAGE": "garbage.npy"]
+        let arguments = ["compute"] + failure.arguments.map { argument in
+            if let name = names[argument] { return directory.path(name) }
+            if argument.hasPrefix("OUT") { return directory.path("out" + argument.dropFirst(3)) + (argument == "OUT" ? ".npy" : "") }
+            return argument
+        }
+        let result = try AtrousBinary.run(arguments)
+        #expect(result.status != 0)
+        #expect(Sentence.isSingle(result.standardError), "stderr: \(result.standardError)")
+        #expect(result.standardError.contains(failure.mentions), "stderr: \(result.standardError)")
+        #expect(try directory.contents() == before)
+    }
+
+    @Test("a malformed flag value names the flag", arguments: [
+        ["--rate", "2x"], ["--stride", "a"], ["--padding", "1,2,3"], ["--fill", "mirror"],
+    ])
+    func badFlag(flag: [String]) throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let result = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy"), flag))
+        #expect(result.status != 0)
+        let firstLine = result.standardError.split(separator: "\n").first ?? ""
+        #expect(firstLine.hasPrefix("Error: The value '\(flag[1])' is invalid for '\(flag[0])"), "stderr: \(result.standardError)")
+        #expect(try directory.contents() == ["k.npy", "x.npy"])
+    }
+
+    @Test("--help lists every flag")
+    func help() throws {
+        let result = try AtrousBinary.run(["compute", "--help"])
+        #expect(result.status == 0)
+        for flag in ["--input", "--kernel", "--bias", "--rate", "--stride", "--padding", "--fill", "--output", "--force"] {
+            #expect(result.output.contains(flag), "missing \(flag)")
+        }
+    }
+}
