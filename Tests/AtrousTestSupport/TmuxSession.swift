@@ -20,6 +20,8 @@ public final class TmuxSession {
     public let socket: String
     /// The environment overrides tmux commands run with.
     private let serverEnvironment: [String: String?]
+    /// The socket file, which a killed server leaves behind.
+    private var socketPath: String?
     /// Where the shell writes the command's exit status.
     private let directory: URL
     private var statusFile: String { directory.appendingPathComponent("status").path }
@@ -60,6 +62,7 @@ public final class TmuxSession {
         guard result.status == 0 else {
             throw ProcessRunnerError(description: "tmux could not start `\(command)`: \(result.standardError)")
         }
+        socketPath = try run(["display-message", "-p", "#{socket_path}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     deinit { kill() }
@@ -140,9 +143,11 @@ public final class TmuxSession {
         throw Timeout(waitingFor: "the command to end", seconds: timeout, screen: (try? capture()) ?? "")
     }
 
-    /// Stops the tmux server and everything running in it. Safe to call twice.
+    /// Stops the tmux server and everything running in it, and removes its files. Safe to
+    /// call twice.
     public func kill() {
         _ = try? Self.tmux(socket: socket, ["kill-server"], environment: serverEnvironment)
+        if let socketPath { try? FileManager.default.removeItem(atPath: socketPath) }
         try? FileManager.default.removeItem(at: directory)
     }
 
