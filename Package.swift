@@ -22,6 +22,10 @@ let package = Package(
         .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
         .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer"]),
+        // The wide-character ncurses library, with the macros Swift cannot import as functions.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // The only code that touches the terminal: start/stop, draw a buffer, read events.
+        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -29,11 +33,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Helpers shared by the test targets: fixture paths, running the built binary.
+        // Helpers shared by the test targets: fixture paths, running the built binary, tmux.
         .target(name: "AtrousTestSupport", path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore"]),
+        // The TensorFlow and JAX reference cases, in process.
+        .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
         .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
     ]
 )

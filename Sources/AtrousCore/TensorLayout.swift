@@ -32,11 +32,8 @@ public struct FeatureMapShape: Sendable, Hashable, Codable {
     /// The shape in the rank of an input that was read with `init(shape:)`: a rank-2 input with
     /// one channel gives `(H,W)`, rank 3 gives `(H,W,C)`, rank 4 `(N,H,W,C)`.
     public func dimensions(matchingRank rank: Int) -> [Int] {
-        switch rank {
-        case 2 where channels == 1 && batch == 1: [height, width]
-        case 2, 3 where batch == 1: [height, width, channels]
-        default: dimensions
-        }
+        guard rank < 4, batch == 1 else { return dimensions }
+        return rank == 2 && channels == 1 ? [height, width] : [height, width, channels]
     }
 }
 

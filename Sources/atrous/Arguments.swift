@@ -5,12 +5,10 @@ import AtrousCore
 // explorer's `:` commands can never disagree.
 
 extension Pair: ExpressibleByArgument {
-    /// `3`, `3,5` or `3x5` (height first).
     public init?(argument: String) { self.init(parsing: argument) }
 }
 
 extension Padding: ExpressibleByArgument {
-    /// `valid`, `same`, `full`, `causal` or `T,B,L,R`.
     public init?(argument: String) { self.init(parsing: argument) }
     public static var allValueStrings: [String] { ["valid", "same", "full", "causal", "T,B,L,R"] }
 }

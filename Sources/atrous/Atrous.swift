@@ -5,8 +5,9 @@ struct Atrous: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explore dilated (atrous) convolution and receptive fields.",
         subcommands: [
-            ShapeCommand.self,
             ComputeCommand.self,
+            ShapeCommand.self,
+            RFCommand.self,
             ExportCodeCommand.self,
         ])
 }

@@ -16,7 +16,7 @@ struct TapsTests {
     @Test(arguments: 0..<specs.count)
     func sumOfTapsIsTheOutputEverywhere(_ index: Int) throws {
         let (padding, fill, rate, stride) = Self.specs[index]
-        var random = SeededGenerator(seed: UInt64(index + 1))
+        var random = SplitMix64(seed: UInt64(index + 1))
         let input = Tensor<Double>(shape: [2, 7, 8, 3]) { _ in Double.random(in: -1...1, using: &random) }
         let kernel = Tensor<Double>(shape: [3, 2, 3, 2]) { _ in Double.random(in: -1...1, using: &random) }
         let conv = try Convolution(kernel: kernel, bias: [0.5, -0.25], rate: rate, stride: stride,
@@ -68,18 +68,5 @@ struct TapsTests {
         #expect(throws: ConvolutionError.positionOutOfRange(row: 3, column: 0, outputSize: Pair(3, 3))) {
             try conv.taps(of: input, row: 3, column: 0)
         }
-    }
-}
-
-/// SplitMix64: a tiny seeded generator so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -132,7 +132,7 @@ import Testing
 @Suite struct PNGWriterTests {
     /// A seeded image whose values sit exactly on the grid of `levels` steps.
     static func image(height: Int, width: Int, channels: Int, levels: Int, seed: UInt64) -> Tensor<Double> {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         return Tensor(shape: [height, width, channels]) { _ in Double(Int.random(in: 0...levels, using: &random)) / Double(levels) }
     }
 

@@ -68,7 +68,7 @@ struct SnippetCase: Sendable, CustomTestStringConvertible {
 
     private func write<Scalar: ConvolutionScalar>(_: Scalar.Type, for framework: SnippetFramework,
                                                   in directory: TemporaryDirectory, named snippetName: String) throws -> String {
-        var random = SeededGenerator(seed: UInt64(name.utf8.count * 31 + inputShape.reduce(0, +)))
+        var random = SplitMix64(seed: UInt64(name.utf8.count * 31 + inputShape.reduce(0, +)))
         func array(_ shape: [Int]) -> Tensor<Scalar> {
             Tensor(shape: shape) { _ in Scalar(Double.random(in: -1...1, using: &random)) }
         }

@@ -17,4 +17,7 @@ public enum Fixtures {
 
     /// `Tests/Fixtures/conformance/conv`: single-layer convolution cases.
     public static let convolutionCases: URL = conformance.appendingPathComponent("conv")
+
+    /// `Tests/Fixtures/conformance/rf`: receptive-field cases of layer stacks.
+    public static let receptiveFieldCases: URL = conformance.appendingPathComponent("rf")
 }

@@ -4,7 +4,7 @@ import AtrousTestSupport
 import Testing
 
 @Suite("TensorFlow and JAX conformance, in process")
-struct ConformanceTests {
+struct ConvolutionConformanceTests {
     static let cases = (try? ConformanceCase.all()) ?? []
 
     @Test("the fixtures hold the 40 reference cases")

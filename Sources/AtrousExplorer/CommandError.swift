@@ -1,0 +1,41 @@
+import AtrousCore
+
+/// Why a `:` command could not be read. Each description is one sentence for the message line.
+public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No command has this name.
+    case unknownCommand(String)
+    /// The command needs an argument and got none.
+    case missingArgument(command: String, usage: String)
+    /// An argument could not be read.
+    case invalidArgument(command: String, argument: String, usage: String)
+    /// A kernel name that is neither a size nor a preset.
+    case unknownKernel(String)
+    /// An input pattern name that is not built in.
+    case unknownPattern(String)
+    /// A fill name that is not one of ``Fill``'s.
+    case unknownFill(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownCommand(name):
+            "Unknown command '\(name)'; type :help for the list."
+        case let .missingArgument(command, usage):
+            "The :\(command) command needs a value; write \(usage)."
+        case let .invalidArgument(command, argument, usage):
+            "Cannot read '\(argument)' for :\(command); write \(usage)."
+        case let .unknownKernel(name):
+            "Unknown kernel '\(name)'; use a size such as 5 or 5x3, or one of "
+                + listed(KernelPreset.cycle.map(\.name)) + "."
+        case let .unknownPattern(name):
+            "Unknown input pattern '\(name)'; use " + listed(InputPattern.cycle.map(\.name)) + "."
+        case let .unknownFill(name):
+            "Unknown fill '\(name)'; use " + listed(Fill.allCases.map(\.rawValue)) + "."
+        }
+    }
+}
+
+/// `a, b or c`.
+func listed(_ words: [String]) -> String {
+    guard let last = words.last else { return "" }
+    return words.count == 1 ? last : words.dropLast().joined(separator: ", ") + " or " + last
+}

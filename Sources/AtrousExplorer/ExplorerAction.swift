@@ -1,0 +1,145 @@
+import AtrousCore
+
+/// Everything that can happen to the explorer, from a key, a mouse click, a command, a
+/// tick of the clock or the result of an effect. ``update(_:_:)`` applies one.
+public enum ExplorerAction: Sendable, Equatable {
+    // MARK: Current cell
+
+    /// Moves the current output cell one step, stopping at the output's edge.
+    case move(MoveDirection)
+    /// Steps to the next or previous output cell in row-major order, wrapping from the end
+    /// of a row to the next row and from the last cell to the first.
+    case step(CycleDirection)
+    /// Jumps to the first output cell.
+    case first
+    /// Jumps to the last output cell.
+    case last
+    /// Makes output cell (`row`, `column`) current (a click on the output, or `:goto`).
+    case selectOutputCell(row: Int, column: Int)
+    /// Picks input cell (`row`, `column`), relative to the unpadded input (negative or past
+    /// the end inside the padding), and shows which output cells read it.
+    case selectInputCell(row: Int, column: Int)
+    /// Closes the help, forgets the picked input cell and clears the message (Escape).
+    case dismiss
+
+    // MARK: Layer
+
+    /// Changes the dilation rate by `delta` on `axis`, or on both axes when nil.
+    case adjustRate(by: Int, axis: Axis?)
+    /// Changes the kernel size by `delta` on `axis`, or on both axes when nil; the kernel is
+    /// regenerated from its preset (edited weights keep their places, new ones are 0).
+    case adjustKernelSize(by: Int, axis: Axis?)
+    /// Changes the stride by `delta` on `axis`, or on both axes when nil.
+    case adjustStride(by: Int, axis: Axis?)
+    /// Sets the dilation rate (each axis within ``ExplorerLimits/rate``).
+    case setRate(Pair)
+    /// Sets the kernel size (within ``ExplorerLimits/kernelSize``), regenerating the kernel
+    /// as ``adjustKernelSize(by:axis:)`` does.
+    case setKernelSize(Pair)
+    /// Sets the stride (each axis within ``ExplorerLimits/stride``).
+    case setStride(Pair)
+    /// Sets the padding; causal padding with a kernel taller than 1 is accepted and shown as
+    /// the core's error until the kernel is flat or the padding changes.
+    case setPadding(Padding)
+    /// Sets what the padded cells hold.
+    case setFill(Fill)
+    /// Steps through `valid → same → full → causal → valid` (explicit padding continues at `valid`).
+    case cyclePadding(CycleDirection)
+    /// Steps through the fills `zeros → reflect → replicate → circular`.
+    case cycleFill(CycleDirection)
+
+    // MARK: Kernel
+
+    /// Steps through ``KernelPreset/cycle``, keeping the kernel size.
+    case cycleKernelPreset(CycleDirection)
+    /// Regenerates the kernel from `preset` at the current size.
+    case setKernelPreset(KernelPreset)
+    /// Sets the weight at kernel cell (`row`, `column`) for the shown input and output
+    /// channels, and selects it.
+    case setWeight(row: Int, column: Int, value: Double)
+    /// Sets the selected weight (`:weight VALUE`).
+    case setSelectedWeight(Double)
+    /// Selects kernel cell (`row`, `column`) (a click on the kernel panel).
+    case selectWeight(row: Int, column: Int)
+    /// Selects the next or previous weight in row-major order, wrapping.
+    case stepWeight(CycleDirection)
+
+    // MARK: Input
+
+    /// Steps through ``InputPattern/cycle``, keeping the input size (a file's size is kept too).
+    case cycleInputPattern(CycleDirection)
+    /// Replaces the input with `pattern` at `size`, or at the current size when nil.
+    case setInputPattern(InputPattern, size: Pair?)
+    /// Draws new values for a random input and a random kernel, with the next seed (hand
+    /// edits of a random kernel are replaced), as one undoable change.
+    case reseed
+    /// Asks the program to read `path`: ``update(_:_:)`` returns ``ExplorerEffect/loadInput(path:)``.
+    case loadInput(path: String)
+    /// The program read `path` into `tensor` (rank 2, 3 or 4).
+    case inputLoaded(Tensor<Double>, path: String)
+    /// The program could not read a file; `message` is its one-sentence error.
+    case loadFailed(message: String)
+
+    // MARK: Channels
+
+    /// Shows the next or previous channel (input and output together), wrapping.
+    case stepChannel(CycleDirection)
+    /// Shows channel `index` (0-based) of the output and, where it exists, of the input.
+    case selectChannel(Int)
+
+    // MARK: Playback
+
+    /// Starts or pauses stepping; starting on the last cell starts again from the first.
+    case togglePlay
+    /// One beat of the clock: advances one cell while playing and pauses after the last.
+    case tick
+    /// Moves along the ``Playback/speeds`` ladder: forward is faster.
+    case changeSpeed(CycleDirection)
+
+    // MARK: Modes
+
+    /// Shows or hides the key help.
+    case toggleHelp
+    /// Opens the `:` command line, empty.
+    case openCommandLine
+    /// Edits the open command line.
+    case editCommandLine(CommandLineEdit)
+    /// Runs the command line's text (see ``ExplorerCommand``) and closes it.
+    case submitCommandLine
+    /// Closes the command line without running it.
+    case cancelCommandLine
+
+    // MARK: History and program
+
+    /// Restores the parameters before the last change.
+    case undo
+    /// Reapplies the last undone change.
+    case redo
+    /// Ends the program: ``update(_:_:)`` returns ``ExplorerEffect/quit``.
+    case quit
+}
+
+/// A direction on the screen.
+public enum MoveDirection: Sendable, Hashable, CaseIterable {
+    case up, down, left, right
+
+    /// The change of (row, column) one step makes.
+    var offset: (rows: Int, columns: Int) {
+        switch self {
+        case .up: (-1, 0)
+        case .down: (1, 0)
+        case .left: (0, -1)
+        case .right: (0, 1)
+        }
+    }
+}
+
+/// A side effect that ``update(_:_:)`` asks the program loop to perform. The loop performs it
+/// and feeds the result back as an action (``ExplorerAction/inputLoaded(_:path:)`` or
+/// ``ExplorerAction/loadFailed(message:)`` for a load). More effects (export, save) will join.
+public enum ExplorerEffect: Sendable, Equatable {
+    /// Restore the terminal and exit.
+    case quit
+    /// Read the array at `path` (`.npy` or `.csv`) as the new input.
+    case loadInput(path: String)
+}

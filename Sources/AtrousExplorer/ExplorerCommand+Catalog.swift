@@ -1,0 +1,123 @@
+import AtrousCore
+
+extension ExplorerCommand {
+    /// Every command, in the order `:help` lists them.
+    public static let all: [ExplorerCommand] = [
+        ExplorerCommand(names: ["rate", "dilation"], usage: ":rate R[,C]",
+                        summary: "dilation rate, one value or height,width") { arguments throws(CommandError) in
+            .setRate(try arguments.pair(arguments.required()))
+        },
+        ExplorerCommand(names: ["kernel", "k"], usage: ":kernel SIZE|PRESET [seed=N]",
+                        summary: "kernel size (5 or 5x3) or preset: " + KernelPreset.cycle.map(\.name).joined(separator: ", "))
+        { arguments throws(CommandError) in try kernelAction(arguments) },
+        ExplorerCommand(names: ["ksize", "size"], usage: ":ksize H[xW]", summary: "kernel size") { arguments throws(CommandError) in
+            .setKernelSize(try arguments.pair(arguments.required()))
+        },
+        ExplorerCommand(names: ["stride"], usage: ":stride S[,T]", summary: "stride, one value or height,width") {
+            arguments throws(CommandError) in
+            .setStride(try arguments.pair(arguments.required()))
+        },
+        ExplorerCommand(names: ["padding", "pad"], usage: ":padding valid|same|full|causal|T,B,L,R",
+                        summary: "padding mode or explicit cells per side") { arguments throws(CommandError) in
+            let text = try arguments.required()
+            guard let padding = Padding(parsing: text) else { throw arguments.invalid(text) }
+            return .setPadding(padding)
+        },
+        ExplorerCommand(names: ["fill"], usage: ":fill " + Fill.allCases.map(\.rawValue).joined(separator: "|"),
+                        summary: "what padded cells hold") { arguments throws(CommandError) in
+            let text = try arguments.required()
+            guard let fill = Fill(rawValue: text.lowercased()) else { throw .unknownFill(text) }
+            return .setFill(fill)
+        },
+        ExplorerCommand(names: ["input", "in"], usage: ":input PATTERN [HxW] [seed=N] [char=C]",
+                        summary: "built-in input: " + InputPattern.cycle.map(\.name).joined(separator: ", "))
+        { arguments throws(CommandError) in try inputAction(arguments) },
+        ExplorerCommand(names: ["load", "open", "e"], usage: ":load FILE", summary: "read the input from a .npy or .csv file") {
+            arguments throws(CommandError) in
+            .loadInput(path: try arguments.required())
+        },
+        ExplorerCommand(names: ["weight", "w"], usage: ":weight [ROW,COL] VALUE",
+                        summary: "set a kernel weight (the selected one without ROW,COL)") { arguments throws(CommandError) in
+            _ = try arguments.required()
+            let words = arguments.words
+            switch words.count {
+            case 1: return .setSelectedWeight(try arguments.number(words[0]))
+            case 2:
+                let cell = try arguments.cell(words[0])
+                return .setWeight(row: cell.row, column: cell.column, value: try arguments.number(words[1]))
+            default: throw arguments.invalid(arguments.rest)
+            }
+        },
+        ExplorerCommand(names: ["goto", "go"], usage: ":goto ROW,COL", summary: "make an output cell current") {
+            arguments throws(CommandError) in
+            let cell = try arguments.cell(arguments.required())
+            return .selectOutputCell(row: cell.row, column: cell.column)
+        },
+        ExplorerCommand(names: ["reach"], usage: ":reach ROW,COL", summary: "show the output cells an input cell feeds") {
+            arguments throws(CommandError) in
+            let cell = try arguments.cell(arguments.required())
+            return .selectInputCell(row: cell.row, column: cell.column)
+        },
+        ExplorerCommand(names: ["channel", "ch"], usage: ":channel N", summary: "show channel N (from 0)") {
+            arguments throws(CommandError) in
+            .selectChannel(try arguments.integer(arguments.required()))
+        },
+        ExplorerCommand(names: ["undo"], usage: ":undo", summary: "undo the last parameter change") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .undo
+        },
+        ExplorerCommand(names: ["redo"], usage: ":redo", summary: "redo the last undone change") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .redo
+        },
+        ExplorerCommand(names: ["help", "h"], usage: ":help", summary: "show the keys and commands") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .toggleHelp
+        },
+        ExplorerCommand(names: ["quit", "q"], usage: ":quit", summary: "leave the explorer") { arguments throws(CommandError) in
+            try arguments.none()
+            return .quit
+        },
+    ]
+
+    /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`.
+    private static func kernelAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
+        let text = try arguments.required()
+        if let size = Pair(parsing: text) { return .setKernelSize(size) }
+        let words = arguments.words
+        guard let preset = KernelPreset(name: words[0]) else { throw .unknownKernel(words[0]) }
+        var seed: UInt64?
+        for word in words.dropFirst() {
+            guard case .random = preset, let value = arguments.option("seed", in: word).flatMap({ UInt64($0) }) else {
+                throw arguments.invalid(word)
+            }
+            seed = value
+        }
+        if let seed { return .setKernelPreset(.random(seed: seed)) }
+        return .setKernelPreset(preset)
+    }
+
+    /// `:input checkerboard 16x16`, `:input random 12x12 seed=7`, `:input glyph char=A`.
+    private static func inputAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
+        let words = try arguments.required().split(separator: " ").map(String.init)
+        let name = words[0].lowercased()
+        guard var pattern = InputPattern.cycle.first(where: { $0.name == name }) else { throw .unknownPattern(words[0]) }
+        var size: Pair?
+        for word in words.dropFirst() {
+            if let seed = arguments.option("seed", in: word), case .random = pattern, let value = UInt64(seed) {
+                pattern = .random(seed: value)
+            } else if let character = arguments.option("char", in: word), case .glyph = pattern,
+                      character.count == 1, let last = word.last {
+                pattern = .glyph(Character(last.uppercased()))
+            } else if size == nil, let pair = Pair(parsing: word) {
+                size = pair
+            } else {
+                throw arguments.invalid(word)
+            }
+        }
+        return .setInputPattern(pattern, size: size)
+    }
+}

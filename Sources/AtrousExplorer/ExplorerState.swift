@@ -1,0 +1,94 @@
+import AtrousCore
+
+/// Everything the explorer shows, as one value: the parameters, the values derived from
+/// them, and the view (current cell, channel, playback, message, mode, undo).
+///
+/// Only ``update(_:_:)`` changes a state. It recomputes the derived values after every
+/// change, so a renderer reads them and never computes anything itself.
+public struct ExplorerState: Sendable, Equatable {
+    // MARK: - Parameters
+
+    /// Input, kernel and layer; see ``ExplorerParameters``.
+    public internal(set) var parameters: ExplorerParameters
+
+    // MARK: - Derived values
+
+    /// The resolved geometry (pads per side, output size), or nil when the parameters are
+    /// impossible; ``configurationError`` then says why.
+    public internal(set) var geometry: ConvolutionGeometry?
+    /// Why the parameters are impossible, or nil when they are fine.
+    public internal(set) var configurationError: ConvolutionError?
+    /// The convolution's output, shape `(N, H_out, W_out, Cout)`, or nil when impossible.
+    public internal(set) var output: Tensor<Double>?
+    /// Every term of the current cell's sum in ``outputChannel``, image 0, or nil when impossible.
+    public internal(set) var taps: TapBreakdown<Double>?
+    /// The framework rules that apply to the current geometry (empty when impossible).
+    public internal(set) var notes: [FrameworkNote] = []
+    /// The output cells that read the input cell the user picked, or nil when none is picked.
+    public internal(set) var inputReach: InputReach?
+
+    // MARK: - View
+
+    /// The current output cell; always inside the output when there is one.
+    public internal(set) var position: GridPosition = .origin
+    /// The output channel shown in the output panel and computed by ``taps``.
+    public internal(set) var outputChannel = 0
+    /// The input channel shown in the input panel.
+    public internal(set) var inputChannel = 0
+    /// The kernel weight selected in the kernel panel (row, column of the kernel), which
+    /// `:weight VALUE` sets.
+    public internal(set) var selectedWeight: GridPosition = .origin
+    /// Whether the current cell advances by itself, and how fast.
+    public internal(set) var playback = Playback()
+    /// The feedback line, or nil for none.
+    public internal(set) var message: ExplorerMessage?
+    /// Normal keys, the `:` command line, or the help overlay.
+    public internal(set) var mode: ExplorerMode = .normal
+    /// Undo and redo of parameter changes.
+    public internal(set) var history = UndoHistory()
+
+    /// A state showing `parameters` at the first output cell, derived values computed.
+    public init(parameters: ExplorerParameters) {
+        self.parameters = parameters
+        recomputeDerived()
+        message = configurationError.map { .error($0.description) } ?? notes.first.map { .note($0.description) }
+    }
+
+    /// The seed's example in miniature: a 9x9 impulse under a 3x3 box kernel at rate 2 with
+    /// SAME padding and zero fill, at the first output cell. The output shows the dilated
+    /// kernel's footprint with its holes, and the first cell already reads the padding.
+    public init() {
+        self.init(parameters: ExplorerParameters(pattern: .impulse, size: InputPattern.defaultSize, preset: .box,
+                                                 kernelSize: Pair(square: 3), rate: Pair(square: 2), padding: .same))
+    }
+}
+
+// MARK: - Reading the parameters
+
+extension ExplorerState {
+    /// The input feature maps, shape `(N, H, W, C)`.
+    public var input: Tensor<Double> { parameters.input }
+    /// The input's batch, height, width and channels.
+    public var inputShape: FeatureMapShape { parameters.inputShape }
+    /// Where the input came from.
+    public var inputSource: InputSource { parameters.inputSource }
+    /// The kernel weights, shape `(kh, kw, Cin, Cout)`.
+    public var kernel: Tensor<Double> { parameters.kernel }
+    /// The kernel's height, width and channels.
+    public var kernelShape: KernelShape { parameters.kernelShape }
+    /// Where the kernel came from.
+    public var kernelSource: KernelSource { parameters.kernelSource }
+    /// Kernel size, rate, stride, padding and fill.
+    public var spec: LayerSpec { parameters.spec }
+
+    /// The number of output cells, or 0 when the parameters are impossible.
+    public var positionCount: Int { geometry.map { $0.outputSize.height * $0.outputSize.width } ?? 0 }
+    /// The current cell's 1-based place in row-major order (for "position n/N"), or 0 when impossible.
+    public var positionNumber: Int {
+        geometry.map { position.flatIndex(in: $0.outputSize) + 1 } ?? 0
+    }
+    /// The number of channels the `c` key steps through: the larger of the input's and the kernel's output channels.
+    public var channelCount: Int { max(inputShape.channels, kernelShape.outputChannels) }
+    /// The value of the current cell in ``outputChannel``, or nil when impossible.
+    public var currentValue: Double? { taps?.sum }
+}

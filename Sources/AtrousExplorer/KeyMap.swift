@@ -1,0 +1,45 @@
+/// The action a key asks for in the current mode, or nil when the key means nothing there.
+///
+/// Pure and separate from ``update(_:_:)``: normal mode reads ``KeyBinding/table``; the
+/// command line takes printable keys as text; the help overlay closes on `?`, Escape, `q`
+/// or Enter. Ctrl-C quits in every mode.
+public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
+    if key == .control("c") { return .quit }
+    switch state.mode {
+    case .normal:
+        return KeyBinding.table.first { $0.keys.contains(key) }?.action
+    case .help:
+        switch key {
+        case .character("?"), .character("q"), .escape, .enter: return .toggleHelp
+        default: return nil
+        }
+    case .commandLine:
+        return commandLineAction(for: key)
+    }
+}
+
+/// The keys of the `:` command line, which edit it like a shell prompt.
+private func commandLineAction(for key: Key) -> ExplorerAction? {
+    switch key {
+    case let .character(character): .editCommandLine(.insert(character))
+    case .enter: .submitCommandLine
+    case .escape: .cancelCommandLine
+    case .backspace: .editCommandLine(.deleteBackward)
+    case .delete: .editCommandLine(.deleteForward)
+    case .left: .editCommandLine(.moveLeft)
+    case .right: .editCommandLine(.moveRight)
+    case .home, .control("a"): .editCommandLine(.moveToStart)
+    case .end, .control("e"): .editCommandLine(.moveToEnd)
+    case .control("u"): .editCommandLine(.clear)
+    default: nil
+    }
+}
+
+extension KeyBinding {
+    /// The command line's keys for the footer while it is open, matching ``action(for:in:)``.
+    public static let commandLineHints: [FooterHint] = [
+        FooterHint(keys: "Enter", word: "run"),
+        FooterHint(keys: "Esc", word: "cancel"),
+        FooterHint(keys: "C-u", word: "clear"),
+    ]
+}

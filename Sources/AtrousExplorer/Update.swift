@@ -1,0 +1,71 @@
+import AtrousCore
+
+/// Applies one action to the state and returns the side effects the program must perform.
+///
+/// Pure: the same state and action always give the same new state and effects; nothing is
+/// read from or written to the outside. After a parameter change the position is clamped
+/// into the new output and every derived value is recomputed; the message line then shows
+/// the configuration error, else a framework rule that newly applies, else what changed.
+///
+/// - Parameters:
+///   - state: the explorer's state, changed in place.
+///   - action: what happened.
+/// - Returns: effects for the program loop, in order; usually none.
+@discardableResult
+public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [ExplorerEffect] {
+    switch action {
+    case let .move(direction): state.move(direction)
+    case let .step(direction): state.step(direction)
+    case .first: state.jump(toFlatIndex: 0)
+    case .last: state.jump(toFlatIndex: state.positionCount - 1)
+    case let .selectOutputCell(row, column): state.selectOutputCell(GridPosition(row: row, column: column))
+    case let .selectInputCell(row, column): state.selectInputCell(GridPosition(row: row, column: column))
+    case .dismiss: state.dismiss()
+
+    case let .adjustRate(delta, axis): state.adjustRate(by: delta, axis: axis)
+    case let .adjustKernelSize(delta, axis): state.adjustKernelSize(by: delta, axis: axis)
+    case let .adjustStride(delta, axis): state.adjustStride(by: delta, axis: axis)
+    case let .setRate(rate): state.setRate(rate)
+    case let .setKernelSize(size): state.setKernelSize(size)
+    case let .setStride(stride): state.setStride(stride)
+    case let .setPadding(padding): state.setPadding(padding)
+    case let .setFill(fill): state.setFill(fill)
+    case let .cyclePadding(direction): state.cyclePadding(direction)
+    case let .cycleFill(direction): state.setFill(Fill.allCases.cycled(from: Fill.allCases.firstIndex(of: state.spec.fill) ?? 0, direction))
+
+    case let .cycleKernelPreset(direction):
+        state.setKernelPreset(KernelPreset.cycle.cycled(from: state.kernelSource.preset.cycleIndex, direction))
+    case let .setKernelPreset(preset): state.setKernelPreset(preset)
+    case let .setWeight(row, column, value): state.setWeight(value, at: GridPosition(row: row, column: column))
+    case let .setSelectedWeight(value): state.setWeight(value, at: state.selectedWeight)
+    case let .selectWeight(row, column): state.selectWeight(GridPosition(row: row, column: column))
+    case let .stepWeight(direction): state.stepWeight(direction)
+
+    case let .cycleInputPattern(direction): state.cycleInputPattern(direction)
+    case let .setInputPattern(pattern, size): state.setInputPattern(pattern, size: size)
+    case .reseed: state.reseed()
+    case let .loadInput(path):
+        state.message = .info("Loading \(path)…")
+        return [.loadInput(path: path)]
+    case let .inputLoaded(tensor, path): state.inputLoaded(tensor, path: path)
+    case let .loadFailed(message): state.message = .error(message)
+
+    case let .stepChannel(direction): state.stepChannel(direction)
+    case let .selectChannel(index): state.selectChannel(index)
+
+    case .togglePlay: state.togglePlay()
+    case .tick: state.tick()
+    case let .changeSpeed(direction): state.changeSpeed(direction)
+
+    case .toggleHelp: state.mode = state.mode == .help ? .normal : .help
+    case .openCommandLine: state.mode = .commandLine(CommandLineText())
+    case let .editCommandLine(edit): state.editCommandLine(edit)
+    case .submitCommandLine: return state.submitCommandLine()
+    case .cancelCommandLine: if state.mode.commandLine != nil { state.mode = .normal }
+
+    case .undo: state.undo()
+    case .redo: state.redo()
+    case .quit: return [.quit]
+    }
+    return []
+}

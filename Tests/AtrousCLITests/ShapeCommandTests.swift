@@ -1,0 +1,48 @@
+import AtrousTestSupport
+import Foundation
+import Testing
+
+@Suite("atrous shape, through the binary")
+struct ShapeCommandTests {
+    @Test("the readable report names the effective kernel, pads and output")
+    func readable() throws {
+        let result = try AtrousBinary.run(["shape", "--input-size", "100x100", "--kernel-size", "3", "--rate", "2",
+                                           "--padding", "same"])
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.output == """
+            input      100x100
+            kernel     3x3 at rate 2, effective 5x5
+            stride     1
+            padding    same: top 2, bottom 2, left 2, right 2
+            fill       zeros
+            output     100x100
+
+            """)
+    }
+
+    @Test("JSON carries the numbers and the framework notes that apply")
+    func json() throws {
+        let result = try AtrousBinary.run(["shape", "--input-size", "18x10", "--kernel-size", "3", "--rate", "2",
+                                           "--stride", "2", "--padding", "same", "--json"])
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput)) as? [String: Any])
+        #expect(object["output_size"] as? [Int] == [9, 5])
+        #expect(object["effective_kernel"] as? [Int] == [5, 5])
+        let pads = try #require(object["pads"] as? [String: Int])
+        #expect(pads == ["top": 1, "bottom": 2, "left": 1, "right": 2])
+        let notes = try #require(object["notes"] as? [String])
+        #expect(notes.contains("Keras Conv2D refuses strides > 1 with dilation_rate > 1; tf.nn.conv2d accepts it."))
+    }
+
+    @Test("impossible geometry ends with one sentence", arguments: [
+        ["shape", "--input-size", "5", "--kernel-size", "3", "--rate", "3"],
+        ["shape", "--input-size", "5", "--rate", "0"],
+        ["shape", "--input-size", "5x5", "--kernel-size", "3", "--padding", "causal"],
+        ["shape", "--input-size", "2", "--rate", "2", "--padding", "same", "--fill", "reflect"],
+    ])
+    func errors(_ arguments: [String]) throws {
+        let result = try AtrousBinary.run(arguments)
+        #expect(result.status != 0)
+        #expect(Sentence.isSingle(result.standardError), "stderr: \(result.standardError)")
+    }
+}

@@ -1,0 +1,94 @@
+import AtrousCore
+import Testing
+@testable import AtrousExplorer
+
+@Suite("The key map")
+struct KeyMapTests {
+    @Test(arguments: [
+        (Key.up, ExplorerAction.move(.up)), (.character("k"), .move(.up)),
+        (.down, .move(.down)), (.character("j"), .move(.down)),
+        (.left, .move(.left)), (.character("h"), .move(.left)),
+        (.right, .move(.right)), (.character("l"), .move(.right)),
+        (.character("n"), .step(.forward)), (.tab, .step(.forward)),
+        (.character("p"), .step(.backward)), (.backTab, .step(.backward)),
+        (.character("g"), .first), (.home, .first), (.character("G"), .last), (.end, .last),
+        (.character(" "), .togglePlay), (.character("+"), .changeSpeed(.forward)), (.character("="), .changeSpeed(.forward)),
+        (.character("-"), .changeSpeed(.backward)),
+        (.character("r"), .adjustRate(by: 1, axis: nil)), (.character("R"), .adjustRate(by: -1, axis: nil)),
+        (.character("z"), .adjustKernelSize(by: 1, axis: nil)), (.character("Z"), .adjustKernelSize(by: -1, axis: nil)),
+        (.character("s"), .adjustStride(by: 1, axis: nil)), (.character("S"), .adjustStride(by: -1, axis: nil)),
+        (.character("a"), .cyclePadding(.forward)), (.character("A"), .cyclePadding(.backward)),
+        (.character("f"), .cycleFill(.forward)), (.character("F"), .cycleFill(.backward)),
+        (.character("w"), .cycleKernelPreset(.forward)), (.character("W"), .cycleKernelPreset(.backward)),
+        (.character("]"), .stepWeight(.forward)), (.character("["), .stepWeight(.backward)),
+        (.character("i"), .cycleInputPattern(.forward)), (.character("I"), .cycleInputPattern(.backward)),
+        (.character("d"), .reseed), (.character("c"), .stepChannel(.forward)), (.character("C"), .stepChannel(.backward)),
+        (.character("?"), .toggleHelp), (.character("u"), .undo), (.control("r"), .redo),
+        (.character(":"), .openCommandLine), (.escape, .dismiss),
+        (.character("q"), .quit), (.control("c"), .quit),
+    ])
+    func normalMode(key: Key, expected: ExplorerAction) {
+        #expect(action(for: key, in: ExplorerState()) == expected)
+    }
+
+    @Test func unboundKeysDoNothing() {
+        for key: Key in [.character("x"), .character("7"), .function(5), .pageUp, .enter] {
+            #expect(action(for: key, in: ExplorerState()) == nil)
+        }
+    }
+
+    @Test func everyKeyIsBoundOnce() {
+        let keys = KeyBinding.table.flatMap(\.keys)
+        #expect(Set(keys).count == keys.count)
+    }
+
+    @Test func theTableDrivesTheMap() {
+        for binding in KeyBinding.table {
+            for key in binding.keys { #expect(action(for: key, in: ExplorerState()) == binding.action) }
+        }
+    }
+
+    @Test func everyGroupHasBindings() {
+        for group in KeyBinding.Group.allCases { #expect(KeyBinding.table.contains { $0.group == group }) }
+    }
+
+    @Test func footerHintsJoinPairs() {
+        let hints = KeyBinding.footerHints
+        #expect(hints.contains(FooterHint(keys: "r/R", word: "rate")))
+        #expect(hints.contains(FooterHint(keys: "n/p", word: "step")))
+        #expect(hints.contains(FooterHint(keys: "Spc", word: "play")))
+        #expect(hints.contains(FooterHint(keys: "?", word: "help")))
+        #expect(hints.contains(FooterHint(keys: "q", word: "quit")))
+        #expect(Set(hints.map(\.word)).count == hints.count)
+    }
+
+    @Test(arguments: [
+        (Key.character("x"), ExplorerAction.editCommandLine(.insert("x"))),
+        (.character("q"), .editCommandLine(.insert("q"))),
+        (.enter, .submitCommandLine), (.escape, .cancelCommandLine),
+        (.backspace, .editCommandLine(.deleteBackward)), (.delete, .editCommandLine(.deleteForward)),
+        (.left, .editCommandLine(.moveLeft)), (.right, .editCommandLine(.moveRight)),
+        (.home, .editCommandLine(.moveToStart)), (.end, .editCommandLine(.moveToEnd)),
+        (.control("a"), .editCommandLine(.moveToStart)), (.control("e"), .editCommandLine(.moveToEnd)),
+        (.control("u"), .editCommandLine(.clear)), (.control("c"), .quit),
+    ])
+    func commandLineMode(key: Key, expected: ExplorerAction) {
+        #expect(action(for: key, in: stateAfter([.openCommandLine])) == expected)
+    }
+
+    @Test(arguments: [
+        (Key.character("?"), ExplorerAction?.some(.toggleHelp)), (.escape, .toggleHelp), (.character("q"), .toggleHelp),
+        (.enter, .toggleHelp), (.character("r"), nil), (.up, nil), (.control("c"), .quit),
+    ])
+    func helpMode(key: Key, expected: ExplorerAction?) {
+        #expect(action(for: key, in: stateAfter([.toggleHelp])) == expected)
+    }
+
+    @Test func typingACommandThroughKeys() {
+        var state = ExplorerState()
+        let keys: [Key] = [.character(":")] + "stride 2".map { .character($0) } + [.enter]
+        for key in keys { if let keyAction = action(for: key, in: state) { update(&state, keyAction) } }
+        #expect(state.spec.stride == Pair(square: 2))
+        #expect(state.mode == .normal)
+    }
+}
