@@ -26,8 +26,10 @@ struct ComputeCommand: ParsableCommand {
         _ = try ArrayFormat(path: output)
         try OutputFile.ensureWritable(path: output, overwrite: force)
         switch try ArrayFile.read(path: layer.input) {
-        case let .float(tensor): try ArrayFile.write(layer.load(Float.self).convolution(tensor), to: output, overwrite: force)
-        case let .double(tensor): try ArrayFile.write(layer.load(Double.self).convolution(tensor), to: output, overwrite: force)
+        case let .float(tensor):
+            try ArrayFile.write(layer.load(Float.self).convolution(tensor), to: output, overwrite: force)
+        case let .double(tensor):
+            try ArrayFile.write(layer.load(Double.self).convolution(tensor), to: output, overwrite: force)
         }
     }
 }

@@ -52,17 +52,17 @@ import Testing
         try expectMatches(.numpy) { _ in ["NumPy"] }
     }
 
-    @Test(.enabled(if: Python.canImport("jax"))) func jaxSnippetsMatch() throws {
+    @Test(.enabled(if: Python.canImport(SnippetFramework.jax.pythonModule))) func jaxSnippetsMatch() throws {
         try expectMatches(.jax) { _ in ["jax.lax.conv_general_dilated"] }
     }
 
-    @Test(.enabled(if: Python.canImport("torch"))) func pytorchSnippetsMatch() throws {
+    @Test(.enabled(if: Python.canImport(SnippetFramework.pytorch.pythonModule))) func pytorchSnippetsMatch() throws {
         try expectMatches(.pytorch) { _ in ["torch.nn.functional.conv2d"] }
     }
 
     /// tf.nn.conv2d always; tf.nn.atrous_conv2d at stride 1 with one rate and VALID or SAME
     /// (padding by hand counts as VALID); Keras Conv2D unless stride and dilation meet.
-    @Test(.enabled(if: Python.canImport("tensorflow"))) func tensorflowSnippetsMatch() throws {
+    @Test(.enabled(if: Python.canImport(SnippetFramework.tensorflow.pythonModule))) func tensorflowSnippetsMatch() throws {
         try expectMatches(.tensorflow) { snippetCase in
             let strided = snippetCase.stride != Pair(square: 1), dilated = snippetCase.rate != Pair(square: 1)
             let namedPadding = [.valid, .same].contains(snippetCase.padding) || snippetCase.fill != .zeros

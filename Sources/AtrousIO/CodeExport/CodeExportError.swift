@@ -9,7 +9,8 @@ public enum CodeExportError: Error, Equatable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .kernelSizeMismatch(layerKernel, kernelShape):
-            "The layer's kernel size \(layerKernel.height)x\(layerKernel.width) differs from the kernel's shape \(shapeText(kernelShape))."
+            "The layer's kernel size \(layerKernel.height)x\(layerKernel.width) differs from the kernel's shape "
+                + "\(shapeText(kernelShape))."
         case let .biasFileMismatch(hasBiasShape):
             hasBiasShape ? "The layer has a bias but the snippet has no bias file to load it from."
                 : "The snippet has a bias file but the layer has no bias."

@@ -16,14 +16,17 @@ enum PyTorchSnippet: SnippetBody {
             py.line("x4p = np.pad(x4, \(r.numpyPadWidths), mode=\"wrap\")")
             source = "x4p"
         }
-        py.comment("PyTorch is NCHW with OIHW weights: the channel axes move in here and back out at the end.")
+        py.comment("PyTorch is NCHW with OIHW weights: the channel axes move in here and back out "
+            + "at the end.")
         py.line("x_t = torch.from_numpy(\(source)).permute(0, 3, 1, 2)  # NHWC -> NCHW")
         py.line("w_t = torch.from_numpy(k4).permute(3, 2, 0, 1)  # HWIO -> OIHW")
         py.line("b_t = " + (r.hasBias ? "torch.from_numpy(b)" : "None"))
 
         let padding: String
         if source != "x4" || !r.isPadded {
-            if spec.fill != .zeros && !r.isPadded { py.comment("Nothing is padded, so the fill \(spec.fill) never shows.") }
+            if spec.fill != .zeros && !r.isPadded {
+                py.comment("Nothing is padded, so the fill \(spec.fill) never shows.")
+            }
             padding = "0"
         } else if r.fillShows {
             let mode = spec.fill.rawValue  // PyTorch names the three fills as atrous does
@@ -63,7 +66,8 @@ enum PyTorchSnippet: SnippetBody {
         }
         py.line("y_t = F.conv2d(x_t, w_t, b_t, stride=\(pythonTuple(spec.stride)), padding=\(padding), "
             + "dilation=\(pythonTuple(spec.rate)))")
-        py.line("results.append(compare(\"torch.nn.functional.conv2d\", y_t.permute(0, 2, 3, 1).numpy()))  # NCHW -> NHWC")
+        py.line("y4 = y_t.permute(0, 2, 3, 1).numpy()  # NCHW -> NHWC")
+        py.line("results.append(compare(\"torch.nn.functional.conv2d\", y4))")
     }
 
     /// Whether circular padding reaches further than one input side on some axis, which

@@ -41,8 +41,8 @@ public enum PythonSnippet {
         py.line("#!/usr/bin/env python3")
         py.line("\"\"\"Reproduce atrous's dilated convolution with \(framework.displayName).")
         py.line()
-        py.line("Layer: kernel \(spec.kernelSize.height)x\(spec.kernelSize.width) at rate \(spec.rate.height)x\(spec.rate.width), "
-            + "stride \(spec.stride.height)x\(spec.stride.width),")
+        func size(_ pair: Pair) -> String { "\(pair.height)x\(pair.width)" }
+        py.line("Layer: kernel \(size(spec.kernelSize)) at rate \(size(spec.rate)), stride \(size(spec.stride)),")
         py.line("padding \(spec.padding) (top \(t), bottom \(b), left \(l), right \(rt)), fill \(spec.fill)"
             + (r.hasBias ? ", with bias." : ", no bias."))
         py.line("Input \(shapeText(r.inputShape)) -> output \(shapeText(r.outputShape)).")
@@ -65,7 +65,8 @@ public enum PythonSnippet {
         for (name, variable, shape) in checks { py.line("    (\"\(name)\", \(variable), \(pythonTuple(shape))),") }
         py.line("]:")
         py.line("    if array.shape != shape:")
-        py.line("        sys.exit(f\"The {name} has shape {array.shape}, but this snippet was written for {shape}.\")")
+        py.line("        sys.exit(f\"The {name} has shape {array.shape}, \"")
+        py.line("                 f\"but this snippet was written for {shape}.\")")
         py.line()
         py.comment("atrous computes in the input's float type (float16 widens to float32, integers "
             + "to float64) and converts the kernel and bias to it.")

@@ -9,16 +9,18 @@ struct PythonSource {
     mutating func line(_ text: String = "") { lines.append(text) }
 
     /// Adds lines of code, one per line of `text`.
-    mutating func code(_ text: String) { lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    mutating func code(_ text: String) {
+        lines += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
 
-    /// Adds `text` as `#` comment lines, each paragraph (split at newlines) wrapped at word boundaries.
-    mutating func comment(_ text: String, indent: String = "") {
+    /// Adds `text` as `#` comment lines, wrapped at word boundaries.
+    mutating func comment(_ text: String) {
         for paragraph in text.split(separator: "\n") {
-            var current = indent + "#"
+            var current = "#"
             for word in paragraph.split(separator: " ") {
-                if current.count + 1 + word.count > Self.commentWidth, current != indent + "#" {
+                if current.count + 1 + word.count > Self.commentWidth, current != "#" {
                     lines.append(current)
-                    current = indent + "#"
+                    current = "#"
                 }
                 current += " " + word
             }

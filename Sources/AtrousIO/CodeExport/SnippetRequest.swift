@@ -28,7 +28,8 @@ public struct SnippetRequest: Sendable {
             throw CodeExportError.kernelSizeMismatch(layerKernel: spec.kernelSize, kernelShape: kernelShape)
         }
         guard input.channels == kernel.inputChannels else {
-            throw ConvolutionError.channelMismatch(inputChannels: input.channels, kernelInputChannels: kernel.inputChannels)
+            throw ConvolutionError.channelMismatch(inputChannels: input.channels,
+                                                   kernelInputChannels: kernel.inputChannels)
         }
         if let biasShape {
             guard biasShape.count == 1 else { throw ConvolutionError.biasRank(shape: biasShape) }

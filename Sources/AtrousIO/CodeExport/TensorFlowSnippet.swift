@@ -99,7 +99,8 @@ enum TensorFlowSnippet: SnippetBody {
         py.line("layer = tf.keras.layers.Conv2D(")
         py.line("    \(r.kernel.outputChannels), \(pythonTuple(spec.kernelSize)), strides=\(pythonTuple(spec.stride)), "
             + "padding=\(kerasPadding),")
-        py.line("    dilation_rate=\(pythonTuple(spec.rate)), use_bias=\(r.hasBias ? "True" : "False"), dtype=x4.dtype.name)")
+        py.line("    dilation_rate=\(pythonTuple(spec.rate)), use_bias=\(r.hasBias ? "True" : "False"), "
+            + "dtype=x4.dtype.name)")
         py.line("layer.build(x_keras.shape)")
         py.line("layer.set_weights(\(r.hasBias ? "[k4, b]" : "[k4]"))")
         py.line("results.append(compare(\"tf.keras.layers.Conv2D\", layer(x_keras)))")

@@ -42,13 +42,16 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .pgmMaxvalOutOfRange(path, maxval):
             "The PGM file \(quoted(path)) declares the maximum value \(maxval), but it must lie between 1 and 65535."
         case let .truncatedPGMData(path, needed, found):
-            "The PGM file \(quoted(path)) needs \(needed) bytes of pixel data after its header, but holds only \(found)."
+            "The PGM file \(quoted(path)) needs \(needed) bytes of pixel data after its header, "
+                + "but holds only \(found)."
         case let .missingPGMSamples(path, found, expected):
             "The PGM file \(quoted(path)) holds \(found) of the \(expected) values its header declares."
         case let .badPGMSample(path, token, row, column):
-            "The PGM file \(quoted(path)) holds \(quoted(token)) at row \(row), column \(column), which is not a whole number."
+            "The PGM file \(quoted(path)) holds \(quoted(token)) at row \(row), column \(column), "
+                + "which is not a whole number from 0 up."
         case let .pgmSampleAboveMaxval(path, value, maxval, row, column):
-            "The PGM file \(quoted(path)) holds \(value) at row \(row), column \(column), above its maximum value \(maxval)."
+            "The PGM file \(quoted(path)) holds \(value) at row \(row), column \(column), "
+                + "above its maximum value \(maxval)."
         case let .trailingPGMData(path):
             "The PGM file \(quoted(path)) holds more data than the width x height values its header declares."
         case let .invalidPNG(path, message):

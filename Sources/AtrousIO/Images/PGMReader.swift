@@ -103,7 +103,8 @@ private struct PGMScanner {
         skipSpaceAndComments()
         guard cursor < bytes.count else { throw ImageError.truncatedPGMHeader(path: path, expecting: name) }
         guard let value = number() else {
-            throw ImageError.malformedPGMHeader(path: path, detail: "expected the \(name), found \(quoted(word(at: cursor)))")
+            throw ImageError.malformedPGMHeader(path: path,
+                                                detail: "expected the \(name), found \(quoted(word(at: cursor)))")
         }
         return value
     }
@@ -112,7 +113,8 @@ private struct PGMScanner {
     mutating func binaryRaster(count: Int, maxval: Int, width: Int) throws(ImageError) -> [UInt16] {
         guard cursor < bytes.count else { throw ImageError.truncatedPGMData(path: path, needed: count, found: 0) }
         guard Self.isSpace(bytes[cursor]) else {
-            throw ImageError.malformedPGMHeader(path: path, detail: "the maximum value must be followed by one white-space byte")
+            throw ImageError.malformedPGMHeader(path: path,
+                                                detail: "the maximum value must be followed by one white-space byte")
         }
         cursor += 1
         let bytesPerSample = maxval < 256 ? 1 : 2
@@ -147,7 +149,8 @@ private struct PGMScanner {
                 throw ImageError.badPGMSample(path: path, token: word(at: cursor), row: row, column: column)
             }
             guard value <= maxval else {
-                throw ImageError.pgmSampleAboveMaxval(path: path, value: value, maxval: maxval, row: row, column: column)
+                throw ImageError.pgmSampleAboveMaxval(path: path, value: value, maxval: maxval,
+                                                      row: row, column: column)
             }
             samples.append(UInt16(value))
         }

@@ -58,7 +58,8 @@ public enum PNGReader {
         }
     }
 
-    private static func finish<Sample>(_ image: inout png_image, into samples: inout [Sample], path: String) throws(ImageError) {
+    private static func finish<Sample>(_ image: inout png_image, into samples: inout [Sample],
+                                       path: String) throws(ImageError) {
         let ok = samples.withUnsafeMutableBytes { buffer in
             png_image_finish_read(&image, nil, buffer.baseAddress, 0, nil)
         }

@@ -49,11 +49,15 @@ public enum PNGWriter {
     private static func write<Sample>(_ png: inout png_image, _ samples: [Sample]) throws(ImageError) -> [UInt8] {
         // The first call measures the file, the second writes it.
         var size: png_alloc_size_t = 0
-        let measured = samples.withUnsafeBytes { png_image_write_to_memory(&png, nil, &size, 0, $0.baseAddress, 0, nil) }
+        let measured = samples.withUnsafeBytes {
+            png_image_write_to_memory(&png, nil, &size, 0, $0.baseAddress, 0, nil)
+        }
         guard measured != 0 else { throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png)) }
         var bytes = [UInt8](repeating: 0, count: Int(size))
         let written = samples.withUnsafeBytes { buffer in
-            bytes.withUnsafeMutableBytes { png_image_write_to_memory(&png, $0.baseAddress, &size, 0, buffer.baseAddress, 0, nil) }
+            bytes.withUnsafeMutableBytes {
+                png_image_write_to_memory(&png, $0.baseAddress, &size, 0, buffer.baseAddress, 0, nil)
+            }
         }
         guard written != 0 else { throw ImageError.pngEncodingFailed(message: PNGReader.message(of: png)) }
         return Array(bytes.prefix(Int(size)))
