@@ -51,6 +51,8 @@ struct SnippetCase: Sendable, CustomTestStringConvertible {
                     bias: true, rate: Pair(square: 2), stride: Pair(square: 3), padding: .same, fill: .reflect),
         SnippetCase("circular pads wider than the input", input: [5, 6], kernel: [3, 3], rate: Pair(square: 2),
                     padding: .explicit(top: 7, bottom: 7, left: 8, right: 8), fill: .circular),
+        SnippetCase("circular pads as wide as the input", input: [5, 6], kernel: [3, 3], rate: Pair(square: 2),
+                    padding: .explicit(top: 5, bottom: 5, left: 6, right: 6), fill: .circular),
         SnippetCase("rank 3 with bias, valid, stride 2, rate 2", input: [12, 13, 2], kernel: [3, 3, 2, 2], bias: true,
                     rate: Pair(square: 2), stride: Pair(square: 2)),
         SnippetCase("same, stride 2, even pads", input: [9, 9], kernel: [3, 3], stride: Pair(square: 2), padding: .same),
