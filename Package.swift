@@ -28,5 +28,6 @@ let package = Package(
         ),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
+        .testTarget(name: "AtrousRenderTests", dependencies: ["AtrousRender", "AtrousCore"]),
     ]
 )

@@ -1,0 +1,99 @@
+import AtrousCore
+
+/// The kernel's weights beside their dilated footprint: the k×k values lettered as the input
+/// panel letters its taps, and the k_eff×k_eff footprint with taps as letters and holes as `·`.
+public struct KernelPanel: Widget {
+    /// The weights in HWIO layout (rank 2 or 4).
+    public var kernel: Tensor<Double>
+    public var rate: Pair
+    public var inputChannel: Int
+    public var outputChannel: Int
+    /// The selected weight by kernel row and column, or nil.
+    public var selection: GridPosition?
+    public var palette: Palette
+    /// The widest a weight may be, 4–6 characters by the room the layout gives.
+    public var maxValueWidth: Int
+
+    public init(kernel: Tensor<Double>, rate: Pair, inputChannel: Int = 0, outputChannel: Int = 0,
+                selection: GridPosition? = nil, palette: Palette, maxValueWidth: Int = 5) {
+        self.kernel = kernel
+        // A rate below 1 has no footprint; the geometry rejects it, the panel just stays drawable.
+        self.rate = Pair(max(1, rate.height), max(1, rate.width))
+        self.inputChannel = inputChannel
+        self.outputChannel = outputChannel
+        self.selection = selection
+        self.palette = palette
+        self.maxValueWidth = maxValueWidth
+    }
+
+    /// Columns between the weights and the footprint.
+    static let gap = 3
+
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area)
+        let weights = Plane(kernel: kernel, inputChannel: inputChannel, outputChannel: outputChannel)
+        let footprint = Pair(effectiveKernelSize(weights.height, rate: rate.height),
+                             effectiveKernelSize(weights.width, rate: rate.width))
+        let (titleArea, body) = area.splitTop(1)
+        buffer.write(title(weights: weights, footprint: footprint).truncated(to: area.width), x: area.x, y: area.y,
+                     style: palette.header, clip: titleArea)
+        let format = ValueFormat.fitting(weights.values, maxWidth: maxValueWidth)
+        let follow = selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }
+        let grid = GridLayout(area: body, rows: 0..<weights.height, columns: 0..<weights.width,
+                              cellWidth: format.width + 1, follow: follow)
+        drawWeights(weights, grid: grid, format: format, into: &buffer)
+        let (_, rest) = body.splitLeft(grid.usedWidth + Self.gap)
+        drawFootprint(weights: weights, footprint: footprint, in: rest, into: &buffer)
+    }
+
+    /// `Kernel 3x3 · rate 2 → footprint 5x5`, with the channel pair when there are several.
+    func title(weights: Plane, footprint: Pair) -> String {
+        var text = "Kernel \(weights.height)x\(weights.width) · rate \(rate) → footprint \(footprint.height)x\(footprint.width)"
+        if let shape = try? KernelShape(shape: kernel.shape), shape.inputChannels * shape.outputChannels > 1 {
+            text += " · in \(inputChannel + 1)/\(shape.inputChannels) → out \(outputChannel + 1)/\(shape.outputChannels)"
+        }
+        return text
+    }
+
+    private func drawWeights(_ weights: Plane, grid: GridLayout, format: ValueFormat, into buffer: inout CellBuffer) {
+        grid.drawLabels(into: &buffer, style: palette.index)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column), let value = weights[row, column] else { continue }
+                let label = TapLabel.character(row: row, column: column, kernelWidth: weights.width)
+                let isSelected = GridPosition(row: row, column: column) == selection
+                buffer.write(String(label), x: rect.x, y: rect.y, style: isSelected ? palette.selected : palette.footprintTap)
+                buffer.write(format.string(value), x: rect.x + 1, y: rect.y,
+                             style: isSelected ? palette.selected : palette.value, clip: rect)
+            }
+        }
+    }
+
+    /// The footprint, two columns per cell when it fits (square-looking), else one.
+    private func drawFootprint(weights: Plane, footprint: Pair, in area: Rect, into buffer: inout CellBuffer) {
+        guard !area.isEmpty else { return }
+        let cellWidth = area.width >= 2 * footprint.width ? 2 : 1
+        let follow = selection.map { s in
+            let (r, c) = (s.row * rate.height, s.column * rate.width)
+            return (r..<(r + 1), c..<(c + 1))
+        }
+        let grid = GridLayout(area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                              rows: 0..<footprint.height, columns: 0..<footprint.width, cellWidth: cellWidth,
+                              showsLabels: false, follow: follow)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column) else { continue }
+                let isTap = row % rate.height == 0 && column % rate.width == 0
+                guard isTap else {
+                    buffer.write("·", x: rect.x, y: rect.y, style: palette.footprintHole)
+                    continue
+                }
+                let tap = GridPosition(row: row / rate.height, column: column / rate.width)
+                let label = TapLabel.character(row: tap.row, column: tap.column, kernelWidth: weights.width)
+                buffer.write(String(label), x: rect.x, y: rect.y,
+                             style: tap == selection ? palette.selected : palette.footprintTap)
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+import AtrousCore
+
+/// The output map of one channel as values, as a heat map, or both side by side, with the
+/// current cell marked and the cells that the selected input cell reaches marked.
+public struct OutputPanel: Widget {
+    /// What the panel shows.
+    public enum Mode: Sendable, Hashable {
+        case values
+        case heat
+        /// Values and heat map side by side when the room allows, else values.
+        case both
+    }
+
+    public var output: Tensor<Double>
+    public var channel: Int
+    public var batch: Int
+    /// The cell whose sum the computation line shows.
+    public var current: GridPosition?
+    /// Output cells that read the selected input cell.
+    public var reached: Set<GridPosition>
+    public var mode: Mode
+    public var palette: Palette
+    /// The widest a value may be, 4–6 characters by the room the layout gives.
+    public var maxValueWidth: Int
+    /// The top-left cell shown last time, or nil to centre on the current cell.
+    public var scroll: GridPosition?
+
+    public init(output: Tensor<Double>, channel: Int = 0, batch: Int = 0, current: GridPosition? = nil,
+                reached: Set<GridPosition> = [], mode: Mode = .values, palette: Palette, maxValueWidth: Int = 5,
+                scroll: GridPosition? = nil) {
+        self.output = output
+        self.channel = channel
+        self.batch = batch
+        self.current = current
+        self.reached = reached
+        self.mode = mode
+        self.palette = palette
+        self.maxValueWidth = maxValueWidth
+        self.scroll = scroll
+    }
+
+    /// Columns between the values and the heat map.
+    static let gap = 2
+
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area)
+        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        let (titleArea, body) = area.splitTop(1)
+        buffer.write(title(plane: plane).truncated(to: area.width), x: area.x, y: area.y,
+                     style: palette.header, clip: titleArea)
+        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let scale = HeatScale(fitting: plane.values)
+        let valuesFit = grid(plane, in: body, cellWidth: format.width + 1).visibleColumns.count >= min(plane.width, 3)
+        switch mode {
+        case .values where valuesFit:
+            drawValues(plane, in: body, format: format, into: &buffer)
+        case .both where valuesFit:
+            drawValues(plane, in: body, format: format, into: &buffer)
+            if let heatArea = heatArea(plane, in: body, valueWidth: format.width + 1) {
+                drawHeat(plane, in: heatArea, scale: scale, into: &buffer)
+            }
+        default:
+            drawHeat(plane, in: body, scale: scale, into: &buffer)
+        }
+    }
+
+    /// `Output 5x5`, with the channel when there are several.
+    func title(plane: Plane) -> String {
+        var text = "Output \(plane.height)x\(plane.width)"
+        if let shape = try? FeatureMapShape(shape: output.shape) {
+            if shape.channels > 1 { text += " · ch \(channel + 1)/\(shape.channels)" }
+            if shape.batch > 1 { text += " · image \(batch + 1)/\(shape.batch)" }
+        }
+        return text
+    }
+
+    func grid(_ plane: Plane, in area: Rect, cellWidth: Int) -> GridLayout {
+        GridLayout(area: area, rows: 0..<plane.height, columns: 0..<plane.width, cellWidth: cellWidth,
+                   follow: current.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }, scroll: scroll)
+    }
+
+    /// Where the heat map goes beside the values (when the whole values grid and the heat map
+    /// fit side by side) or below them (when both fit stacked); nil when there is no room.
+    private func heatArea(_ plane: Plane, in body: Rect, valueWidth: Int) -> Rect? {
+        let values = grid(plane, in: body, cellWidth: valueWidth)
+        let enough = min(plane.width, 3)
+        let beside = body.splitLeft(values.usedWidth + Self.gap).1
+        if values.visibleColumns.count == plane.width,
+           grid(plane, in: beside, cellWidth: heatCellWidth(plane, in: beside)).visibleColumns.count >= enough {
+            return beside
+        }
+        let below = body.splitTop(1 + plane.height + 1).1
+        if values.visibleRows.count == plane.height, below.height >= 1 + min(plane.height, 3) {
+            return below
+        }
+        return nil
+    }
+
+    /// Two columns per heat cell, so cells look square, unless one column shows more of the map.
+    private func heatCellWidth(_ plane: Plane, in area: Rect) -> Int {
+        grid(plane, in: area, cellWidth: 2).visibleColumns.count == plane.width ? 2 : 1
+    }
+
+    private func drawValues(_ plane: Plane, in area: Rect, format: ValueFormat, into buffer: inout CellBuffer) {
+        let grid = grid(plane, in: area, cellWidth: format.width + 1)
+        grid.drawLabels(into: &buffer, style: palette.index)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column), let value = plane[row, column] else { continue }
+                let style = style(at: GridPosition(row: row, column: column)) ?? palette.value
+                buffer.write(" " + format.string(value), x: rect.x, y: rect.y, style: style, clip: rect)
+            }
+        }
+    }
+
+    /// Heat cells; the current cell shows `[]` (or `@`) and reached cells `()` (or `o`) over their
+    /// colour, so both marks survive in monochrome.
+    private func drawHeat(_ plane: Plane, in area: Rect, scale: HeatScale, into buffer: inout CellBuffer) {
+        let grid = grid(plane, in: area, cellWidth: heatCellWidth(plane, in: area))
+        grid.drawLabels(into: &buffer, style: palette.index)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column), let value = plane[row, column] else { continue }
+                let position = GridPosition(row: row, column: column)
+                var cell = palette.heat.cell(for: value, scale: scale)
+                var text = String(repeating: cell.character, count: rect.width)
+                if let mark = style(at: position) {
+                    let isCurrent = position == current
+                    text = rect.width >= 2 ? (isCurrent ? "[]" : "()") : (isCurrent ? "@" : "o")
+                    let markStyle = palette.colors ? palette.heat.textStyle(for: value, scale: scale)
+                        .overlaid(by: Style(bold: mark.bold, underline: mark.underline)) : mark
+                    cell.style = markStyle
+                }
+                buffer.write(text, x: rect.x, y: rect.y, style: cell.style, clip: rect)
+            }
+        }
+    }
+
+    /// The mark style of a cell: current first, then reached; nil for an ordinary cell.
+    private func style(at position: GridPosition) -> Style? {
+        if position == current { return palette.current }
+        if reached.contains(position) { return palette.reached }
+        return nil
+    }
+}
