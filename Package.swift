@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
@@ -28,6 +29,13 @@ let package = Package(
         ),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO"]),
-        .testTarget(name: "AtrousRenderTests", dependencies: ["AtrousRender", "AtrousCore"]),
+        .testTarget(
+            name: "AtrousRenderTests",
+            dependencies: [
+                "AtrousRender", "AtrousCore",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
     ]
 )

@@ -53,7 +53,7 @@ public struct InputPanel: Widget {
         buffer.fill(area)
         let plane = Plane(featureMap: input, batch: batch, channel: channel)
         let (titleArea, body) = area.splitTop(1)
-        buffer.write(title(plane: plane).truncated(to: area.width), x: area.x, y: area.y,
+        buffer.write(titles().firstFitting(width: area.width), x: area.x, y: area.y,
                      style: palette.header, clip: titleArea)
         let marks = tapMarks()
         let window = Self.window(of: marks.keys)
@@ -72,16 +72,13 @@ public struct InputPanel: Widget {
         }
     }
 
-    /// `Input 5x5`, with the channel when there are several.
-    func title(plane: Plane) -> String {
-        var text = "Input \(geometry.rows.inputSize)x\(geometry.columns.inputSize)"
-        if let shape = try? FeatureMapShape(shape: input.shape) {
-            if shape.channels > 1 { text += " · ch \(channel + 1)/\(shape.channels)" }
-            if shape.batch > 1 { text += " · image \(batch + 1)/\(shape.batch)" }
-        }
+    /// `Input 5x5 · ch 1/3 · pad zeros`, and shorter forms for narrow panels.
+    func titles() -> [String] {
+        let size = "\(geometry.rows.inputSize)x\(geometry.columns.inputSize)"
+        let caption = MapCaption(shape: input.shape, channel: channel, batch: batch)
         let (t, b, l, r) = geometry.pads
-        if t + b + l + r > 0 { text += " · pad \(geometry.spec.fill)" }
-        return text
+        let fill = t + b + l + r > 0 ? " · pad \(geometry.spec.fill)" : ""
+        return ["Input \(size)\(caption.long)\(fill)", "Input \(size)\(caption.short)"]
     }
 
     /// The grid's geometry: the padded extent, scrolled to the taps.

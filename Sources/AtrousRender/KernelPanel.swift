@@ -36,7 +36,7 @@ public struct KernelPanel: Widget {
         let footprint = Pair(effectiveKernelSize(weights.height, rate: rate.height),
                              effectiveKernelSize(weights.width, rate: rate.width))
         let (titleArea, body) = area.splitTop(1)
-        buffer.write(title(weights: weights, footprint: footprint).truncated(to: area.width), x: area.x, y: area.y,
+        buffer.write(titles(weights: weights, footprint: footprint).firstFitting(width: area.width), x: area.x, y: area.y,
                      style: palette.header, clip: titleArea)
         let format = ValueFormat.fitting(weights.values, maxWidth: maxValueWidth)
         let follow = selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }
@@ -47,13 +47,18 @@ public struct KernelPanel: Widget {
         drawFootprint(weights: weights, footprint: footprint, in: rest, into: &buffer)
     }
 
-    /// `Kernel 3x3 · rate 2 → footprint 5x5`, with the channel pair when there are several.
-    func title(weights: Plane, footprint: Pair) -> String {
-        var text = "Kernel \(weights.height)x\(weights.width) · rate \(rate) → footprint \(footprint.height)x\(footprint.width)"
+    /// `Kernel 3x3 · rate 2 → footprint 5x5`, with the channel pair when there are several;
+    /// shorter forms for narrow panels.
+    func titles(weights: Plane, footprint: Pair) -> [String] {
+        let size = "\(weights.height)x\(weights.width)", spread = "\(footprint.height)x\(footprint.width)"
+        var channels = "", shortChannels = ""
         if let shape = try? KernelShape(shape: kernel.shape), shape.inputChannels * shape.outputChannels > 1 {
-            text += " · in \(inputChannel + 1)/\(shape.inputChannels) → out \(outputChannel + 1)/\(shape.outputChannels)"
+            channels = " · in \(inputChannel + 1)/\(shape.inputChannels) → out \(outputChannel + 1)/\(shape.outputChannels)"
+            shortChannels = " · \(inputChannel + 1)/\(shape.inputChannels)→\(outputChannel + 1)/\(shape.outputChannels)"
         }
-        return text
+        return ["Kernel \(size) · rate \(rate) → footprint \(spread)\(channels)",
+                "Kernel \(size) · rate \(rate) → \(spread)\(shortChannels)",
+                "Kernel \(size) r\(rate) → \(spread)"]
     }
 
     private func drawWeights(_ weights: Plane, grid: GridLayout, format: ValueFormat, into buffer: inout CellBuffer) {

@@ -47,7 +47,7 @@ public struct OutputPanel: Widget {
         buffer.fill(area)
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
         let (titleArea, body) = area.splitTop(1)
-        buffer.write(title(plane: plane).truncated(to: area.width), x: area.x, y: area.y,
+        buffer.write(titles(plane: plane).firstFitting(width: area.width), x: area.x, y: area.y,
                      style: palette.header, clip: titleArea)
         let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
         let scale = HeatScale(fitting: plane.values)
@@ -65,14 +65,11 @@ public struct OutputPanel: Widget {
         }
     }
 
-    /// `Output 5x5`, with the channel when there are several.
-    func title(plane: Plane) -> String {
-        var text = "Output \(plane.height)x\(plane.width)"
-        if let shape = try? FeatureMapShape(shape: output.shape) {
-            if shape.channels > 1 { text += " · ch \(channel + 1)/\(shape.channels)" }
-            if shape.batch > 1 { text += " · image \(batch + 1)/\(shape.batch)" }
-        }
-        return text
+    /// `Output 5x5 · ch 1/2`, and a shorter form for narrow panels.
+    func titles(plane: Plane) -> [String] {
+        let size = "\(plane.height)x\(plane.width)"
+        let caption = MapCaption(shape: output.shape, channel: channel, batch: batch)
+        return ["Output \(size)\(caption.long)", "Output \(size)\(caption.short)"]
     }
 
     func grid(_ plane: Plane, in area: Rect, cellWidth: Int) -> GridLayout {
@@ -80,19 +77,20 @@ public struct OutputPanel: Widget {
                    follow: current.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }, scroll: scroll)
     }
 
-    /// Where the heat map goes beside the values (when the whole values grid and the heat map
-    /// fit side by side) or below them (when both fit stacked); nil when there is no room.
+    /// Where the heat map goes: beside the values when the whole values grid shows, or below
+    /// them when all their rows show, preferring wherever the heat map gets square two-column
+    /// cells; nil when neither place shows at least three of its columns.
     private func heatArea(_ plane: Plane, in body: Rect, valueWidth: Int) -> Rect? {
         let values = grid(plane, in: body, cellWidth: valueWidth)
+        var places: [Rect] = []
+        if values.visibleColumns.count == plane.width { places.append(body.splitLeft(values.usedWidth + Self.gap).1) }
+        if values.visibleRows.count == plane.height { places.append(body.splitTop(1 + plane.height + 1).1) }
         let enough = min(plane.width, 3)
-        let beside = body.splitLeft(values.usedWidth + Self.gap).1
-        if values.visibleColumns.count == plane.width,
-           grid(plane, in: beside, cellWidth: heatCellWidth(plane, in: beside)).visibleColumns.count >= enough {
-            return beside
-        }
-        let below = body.splitTop(1 + plane.height + 1).1
-        if values.visibleRows.count == plane.height, below.height >= 1 + min(plane.height, 3) {
-            return below
+        for cellWidth in [2, 1] {
+            for place in places where place.height >= 1 + min(plane.height, 3)
+                && grid(plane, in: place, cellWidth: cellWidth).visibleColumns.count >= (cellWidth == 2 ? plane.width : enough) {
+                return place
+            }
         }
         return nil
     }

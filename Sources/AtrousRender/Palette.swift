@@ -100,8 +100,9 @@ public struct Palette: Sendable, Hashable {
         label: Style(foreground: .indexed(250)),
         border: Style(foreground: .indexed(81)))
 
-    /// Attributes only: taps reverse, padding dim, holes underlined, the current cell reverse
-    /// and bold, reached cells underlined and bold.
+    /// Attributes only: taps reverse and bold, padding dim, holes underlined, the current cell
+    /// reverse, bold and underlined, reached cells bold and underlined, a selection reverse
+    /// and underlined. No two marks share their attributes.
     public static let monochrome = Palette(
         colors: false,
         value: .plain,
@@ -109,9 +110,9 @@ public struct Palette: Sendable, Hashable {
         tap: Style(bold: true, reverse: true),
         paddingTap: Style(dim: true, reverse: true, underline: true),
         hole: Style(underline: true),
-        current: Style(bold: true, reverse: true),
+        current: Style(bold: true, reverse: true, underline: true),
         reached: Style(bold: true, underline: true),
-        selected: Style(bold: true, reverse: true, underline: true),
+        selected: Style(reverse: true, underline: true),
         footprintTap: Style(bold: true),
         footprintHole: Style(dim: true),
         header: Style(bold: true),

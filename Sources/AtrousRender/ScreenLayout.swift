@@ -48,6 +48,20 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// Columns between panel columns.
     static let gap = 1
 
+    init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, status: Rect, message: Rect,
+         footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {
+        self.input = input
+        self.kernel = kernel
+        self.output = output
+        self.extra = extra
+        self.computation = computation
+        self.status = status
+        self.message = message
+        self.footer = footer
+        self.valueWidth = valueWidth
+        self.showsOutputHeat = showsOutputHeat
+    }
+
     init(size: Size, showsExtras: Bool) {
         let screen = Rect(size: size)
         let (rest, footer) = screen.splitBottom(1)
@@ -65,9 +79,9 @@ public struct ExplorerLayout: Sendable, Hashable {
 
         let wideExtras = showsExtras && size.width >= ScreenLayout.roomySize.width
         let inputWidth = wideExtras ? panels.width * 2 / 5 : (panels.width - Self.gap) / 2
-        let (input, afterInput) = panels.splitLeft(inputWidth)
-        self.input = input
-        var right = afterInput.splitLeft(Self.gap).1
+        let columns = panels.splitLeft(inputWidth)
+        var input = columns.0
+        var right = columns.1.splitLeft(Self.gap).1
         var extra = Rect(x: right.x, y: right.y, width: 0, height: 0)
         if wideExtras {
             let middleWidth = (right.width - Self.gap) / 2
@@ -76,15 +90,19 @@ public struct ExplorerLayout: Sendable, Hashable {
             extra = third.splitLeft(Self.gap).1
         }
         let kernelHeight = min(max(7, panels.height * 2 / 5), 12)
-        let (kernel, below) = right.splitTop(kernelHeight)
-        self.kernel = kernel
+        let (kernel, belowKernel) = right.splitTop(kernelHeight)
+        var output = belowKernel
         if showsExtras && !wideExtras {
-            let (output, rest) = below.splitTop(below.height / 2)
-            self.output = output
-            extra = rest
-        } else {
-            self.output = below
+            // The extra view shares the output's room when both keep five rows, else the input's.
+            if output.height >= 10 {
+                (output, extra) = output.splitTop(output.height / 2)
+            } else {
+                (input, extra) = input.splitTop(input.height / 2)
+            }
         }
+        self.input = input
+        self.kernel = kernel
+        self.output = output
         self.extra = extra
     }
 }

@@ -49,16 +49,26 @@ public struct StatusLine: Widget {
                      clip: row)
     }
 
-    /// The items that fit `width` characters, joined.
+    /// The items that fit `width` characters, joined: the least useful items switch to their
+    /// short forms one by one, then drop one by one.
     func text(width: Int) -> String {
-        let items = self.items
-        let long = items.map(\.long).joined(separator: "  ")
-        if long.count <= width { return long }
-        var kept = items
-        while !kept.isEmpty {
-            let short = kept.map(\.short).joined(separator: " ")
-            if short.count <= width { return short }
-            if let weakest = kept.indices.min(by: { kept[$0].keep < kept[$1].keep }) { kept.remove(at: weakest) }
+        var items = self.items.map { (item: $0, isShort: false) }
+        let order = items.indices.sorted { items[$0].item.keep < items[$1].item.keep }
+        func joined() -> String? {
+            let parts = items.map { $0.isShort ? $0.item.short : $0.item.long }
+            for separator in ["  ", " "] where parts.joined(separator: separator).count <= width {
+                return parts.joined(separator: separator)
+            }
+            return nil
+        }
+        if let text = joined() { return text }
+        for index in order {
+            items[index].isShort = true
+            if let text = joined() { return text }
+        }
+        for item in order.map({ self.items[$0] }) {
+            items.removeAll { $0.item == item }
+            if let text = joined() { return text }
         }
         return ""
     }

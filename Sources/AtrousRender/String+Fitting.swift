@@ -44,3 +44,11 @@ extension String {
         return lines
     }
 }
+
+extension Array where Element == String {
+    /// The first text that fits `width` characters (longest first, by the caller's order),
+    /// else the last one cut with `…`.
+    func firstFitting(width: Int) -> String {
+        first { $0.count <= width } ?? (last ?? "").truncated(to: width)
+    }
+}

@@ -132,12 +132,12 @@ public struct ValueFormat: Sendable, Hashable {
         return exponent < 0 ? 1 / result : result
     }
 
-    /// The n with 10^n ≤ magnitude < 10^(n+1), for a positive finite magnitude.
+    /// The n with 10^n ≤ magnitude < 10^(n+1), for a positive finite magnitude. Compares
+    /// against ``powerOfTen(_:)`` so exact powers of ten land on their own exponent.
     static func decimalExponent(of magnitude: Double) -> Int {
         var exponent = 0
-        var scaled = magnitude
-        while scaled >= 10 && exponent < 400 { scaled /= 10; exponent += 1 }
-        while scaled < 1 && exponent > -400 { scaled *= 10; exponent -= 1 }
+        while exponent < 330 && magnitude >= powerOfTen(exponent + 1) { exponent += 1 }
+        while exponent > -330 && magnitude < powerOfTen(exponent) { exponent -= 1 }
         return exponent
     }
 
