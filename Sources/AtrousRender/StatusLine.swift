@@ -44,7 +44,9 @@ public struct StatusLine: Widget {
         let row = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         buffer.fill(row, with: Cell(" ", style: palette.status))
         let help = Self.help.count + 1 <= area.width ? Self.help : ""
-        buffer.write(" " + text(width: area.width - help.count - 1), x: area.x, y: area.y, style: palette.status, clip: row)
+        // One blank before the items and one between them and the help key.
+        let room = area.width - 1 - (help.isEmpty ? 0 : help.count + 1)
+        buffer.write(" " + text(width: room), x: area.x, y: area.y, style: palette.status, clip: row)
         buffer.write(help, x: area.maxX - help.count, y: area.y, style: palette.status.overlaid(by: Style(bold: true)),
                      clip: row)
     }
