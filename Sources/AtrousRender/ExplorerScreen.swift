@@ -66,17 +66,41 @@ public struct ExplorerScreen: Widget {
         }
     }
 
+    /// What a click at screen point (`x`, `y`) lands on when the screen fills a terminal of
+    /// `size`: an input cell (padding included), a kernel weight, or an output cell.
+    public func hit(x: Int, y: Int, size: Size) -> ScreenHit? {
+        guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil else {
+            return nil
+        }
+        if let cell = inputPanel(layout).position(x: x, y: y, in: layout.input) { return .input(cell) }
+        if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
+        if let cell = outputPanel(layout).position(x: x, y: y, in: layout.output) { return .output(cell) }
+        return nil
+    }
+
+    private var current: GridPosition? {
+        breakdown.map { GridPosition(row: $0.outputRow, column: $0.outputColumn) }
+    }
+
+    private func inputPanel(_ layout: ExplorerLayout) -> InputPanel {
+        InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
+                   selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth)
+    }
+
+    private func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
+        KernelPanel(kernel: kernel, rate: geometry.spec.rate, inputChannel: inputChannel, outputChannel: outputChannel,
+                    selection: selectedWeight, palette: palette, maxValueWidth: layout.valueWidth)
+    }
+
+    private func outputPanel(_ layout: ExplorerLayout) -> OutputPanel {
+        OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
+                    mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)
+    }
+
     private func draw(_ layout: ExplorerLayout, into buffer: inout CellBuffer) {
-        let current = breakdown.map { GridPosition(row: $0.outputRow, column: $0.outputColumn) }
-        buffer.render(InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
-                                 selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth),
-                      in: layout.input)
-        buffer.render(KernelPanel(kernel: kernel, rate: geometry.spec.rate, inputChannel: inputChannel,
-                                  outputChannel: outputChannel, selection: selectedWeight, palette: palette,
-                                  maxValueWidth: layout.valueWidth), in: layout.kernel)
-        buffer.render(OutputPanel(output: output, channel: outputChannel, batch: batch, current: current,
-                                  reached: reached, mode: layout.showsOutputHeat ? .both : .values, palette: palette,
-                                  maxValueWidth: layout.valueWidth), in: layout.output)
+        buffer.render(inputPanel(layout), in: layout.input)
+        buffer.render(kernelPanel(layout), in: layout.kernel)
+        buffer.render(outputPanel(layout), in: layout.output)
         if let extra { buffer.render(extra, in: layout.extra) }
         if let breakdown {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
@@ -96,6 +120,15 @@ public struct ExplorerScreen: Widget {
                                    height: layout.footer.maxY - layout.input.y))
         }
     }
+}
+
+/// Where a mouse click landed on the explorer screen.
+public enum ScreenHit: Sendable, Hashable {
+    /// An input cell, relative to the unpadded input (negative or past the end in the padding).
+    case input(GridPosition)
+    /// A kernel weight by kernel row and column.
+    case kernel(GridPosition)
+    case output(GridPosition)
 }
 
 extension ExplorerLayout {

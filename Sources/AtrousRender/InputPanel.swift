@@ -51,25 +51,45 @@ public struct InputPanel: Widget {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        let plane = Plane(featureMap: input, batch: batch, channel: channel)
-        let (titleArea, body) = area.splitTop(1)
         buffer.write(titles().firstFitting(width: area.width), x: area.x, y: area.y,
-                     style: palette.header, clip: titleArea)
-        let marks = tapMarks()
-        let window = Self.window(of: marks.keys)
-        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
-        let grid = layout(in: body, window: window, cellWidth: usesValues(in: body, format: format, window: window)
-                          ? format.width + 1 : 1)
+                     style: palette.header, clip: area.splitTop(1).0)
+        let placement = placement(in: area)
+        let grid = placement.grid
         grid.drawLabels(into: &buffer, style: palette.index)
-        let scale = HeatScale(fitting: plane.values)
+        let scale = HeatScale(fitting: placement.plane.values)
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
                 guard let rect = grid.rect(row: row, column: column) else { continue }
                 let position = GridPosition(row: row, column: column)
-                drawCell(position, in: rect, plane: plane, format: format, scale: scale,
-                         mark: marks[position], inWindow: window?.contains(position) ?? false, into: &buffer)
+                drawCell(position, in: rect, placement: placement, scale: scale, into: &buffer)
             }
         }
+    }
+
+    /// The input cell (padding included, so possibly negative or past the end) drawn at
+    /// screen point (`x`, `y`) when the panel fills `area`; nil off the grid.
+    public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
+        placement(in: area).grid.position(x: x, y: y)
+    }
+
+    /// What the panel draws where: computed once for drawing and for clicks.
+    struct Placement {
+        let plane: Plane
+        let marks: [GridPosition: TapMark]
+        let window: GridWindow?
+        let format: ValueFormat
+        let grid: GridLayout
+    }
+
+    func placement(in area: Rect) -> Placement {
+        let plane = Plane(featureMap: input, batch: batch, channel: channel)
+        let body = area.splitTop(1).1
+        let marks = tapMarks()
+        let window = Self.window(of: marks.keys)
+        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let cellWidth = usesValues(in: body, format: format, window: window) ? format.width + 1 : 1
+        return Placement(plane: plane, marks: marks, window: window, format: format,
+                         grid: layout(in: body, window: window, cellWidth: cellWidth))
     }
 
     /// `Input 5x5 · ch 1/3 · pad zeros`, and shorter forms for narrow panels.
@@ -103,9 +123,12 @@ public struct InputPanel: Widget {
         }
     }
 
-    private func drawCell(_ position: GridPosition, in rect: Rect, plane: Plane, format: ValueFormat,
-                          scale: HeatScale, mark: TapMark?, inWindow: Bool, into buffer: inout CellBuffer) {
-        let value = self.value(at: position, plane: plane)
+    private func drawCell(_ position: GridPosition, in rect: Rect, placement: Placement, scale: HeatScale,
+                          into buffer: inout CellBuffer) {
+        let format = placement.format
+        let mark = placement.marks[position]
+        let inWindow = placement.window?.contains(position) ?? false
+        let value = self.value(at: position, plane: placement.plane)
         let isPadding = !geometry.paddingSides(row: position.row, column: position.column).isEmpty
         if let mark {
             let style = mark.isPadding ? palette.paddingTap : palette.tap

@@ -32,19 +32,52 @@ public struct KernelPanel: Widget {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
+        let placement = placement(in: area)
+        buffer.write(titles(weights: placement.weights, footprint: placement.footprint).firstFitting(width: area.width),
+                     x: area.x, y: area.y, style: palette.header, clip: area.splitTop(1).0)
+        drawWeights(placement.weights, grid: placement.weightsGrid, format: placement.format, into: &buffer)
+        drawFootprint(weights: placement.weights, grid: placement.footprintGrid, into: &buffer)
+    }
+
+    /// The weight (kernel row and column) drawn at screen point (`x`, `y`), in the weights or
+    /// as a tap of the footprint, when the panel fills `area`; nil elsewhere, holes included.
+    public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
+        let placement = placement(in: area)
+        if let weight = placement.weightsGrid.position(x: x, y: y) { return weight }
+        guard let spot = placement.footprintGrid.position(x: x, y: y),
+              spot.row % rate.height == 0, spot.column % rate.width == 0 else { return nil }
+        return GridPosition(row: spot.row / rate.height, column: spot.column / rate.width)
+    }
+
+    /// What the panel draws where: computed once for drawing and for clicks.
+    struct Placement {
+        let weights: Plane
+        let footprint: Pair
+        let format: ValueFormat
+        let weightsGrid: GridLayout
+        let footprintGrid: GridLayout
+    }
+
+    /// The weights under the title with their indices; the footprint to their right, level
+    /// with the first weight row, two columns per cell when it fits (square-looking), else one.
+    func placement(in area: Rect) -> Placement {
         let weights = Plane(kernel: kernel, inputChannel: inputChannel, outputChannel: outputChannel)
         let footprint = Pair(effectiveKernelSize(weights.height, rate: rate.height),
                              effectiveKernelSize(weights.width, rate: rate.width))
-        let (titleArea, body) = area.splitTop(1)
-        buffer.write(titles(weights: weights, footprint: footprint).firstFitting(width: area.width), x: area.x, y: area.y,
-                     style: palette.header, clip: titleArea)
+        let body = area.splitTop(1).1
         let format = ValueFormat.fitting(weights.values, maxWidth: maxValueWidth)
-        let follow = selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }
-        let grid = GridLayout(area: body, rows: 0..<weights.height, columns: 0..<weights.width,
-                              cellWidth: format.width + 1, follow: follow)
-        drawWeights(weights, grid: grid, format: format, into: &buffer)
-        let (_, rest) = body.splitLeft(grid.usedWidth + Self.gap)
-        drawFootprint(weights: weights, footprint: footprint, in: rest, into: &buffer)
+        let weightsGrid = GridLayout(area: body, rows: 0..<weights.height, columns: 0..<weights.width,
+                                     cellWidth: format.width + 1,
+                                     follow: selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) })
+        let rest = body.splitLeft(weightsGrid.usedWidth + Self.gap).1.splitTop(1).1
+        let footprintGrid = GridLayout(area: rest, rows: 0..<footprint.height, columns: 0..<footprint.width,
+                                       cellWidth: rest.width >= 2 * footprint.width ? 2 : 1, showsLabels: false,
+                                       follow: selection.map { s in
+                                           let (r, c) = (s.row * rate.height, s.column * rate.width)
+                                           return (r..<(r + 1), c..<(c + 1))
+                                       })
+        return Placement(weights: weights, footprint: footprint, format: format, weightsGrid: weightsGrid,
+                         footprintGrid: footprintGrid)
     }
 
     /// `Kernel 3x3 · rate 2 → footprint 5x5`, with the channel pair when there are several;
@@ -75,22 +108,12 @@ public struct KernelPanel: Widget {
         }
     }
 
-    /// The footprint, two columns per cell when it fits (square-looking), else one.
-    private func drawFootprint(weights: Plane, footprint: Pair, in area: Rect, into buffer: inout CellBuffer) {
-        guard !area.isEmpty else { return }
-        let cellWidth = area.width >= 2 * footprint.width ? 2 : 1
-        let follow = selection.map { s in
-            let (r, c) = (s.row * rate.height, s.column * rate.width)
-            return (r..<(r + 1), c..<(c + 1))
-        }
-        let grid = GridLayout(area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                              rows: 0..<footprint.height, columns: 0..<footprint.width, cellWidth: cellWidth,
-                              showsLabels: false, follow: follow)
+    /// Taps as their letters, holes as `·`.
+    private func drawFootprint(weights: Plane, grid: GridLayout, into buffer: inout CellBuffer) {
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
                 guard let rect = grid.rect(row: row, column: column) else { continue }
-                let isTap = row % rate.height == 0 && column % rate.width == 0
-                guard isTap else {
+                guard row % rate.height == 0 && column % rate.width == 0 else {
                     buffer.write("·", x: rect.x, y: rect.y, style: palette.footprintHole)
                     continue
                 }

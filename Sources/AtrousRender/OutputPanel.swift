@@ -46,22 +46,53 @@ public struct OutputPanel: Widget {
         guard !area.isEmpty else { return }
         buffer.fill(area)
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
-        let (titleArea, body) = area.splitTop(1)
         buffer.write(titles(plane: plane).firstFitting(width: area.width), x: area.x, y: area.y,
-                     style: palette.header, clip: titleArea)
-        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+                     style: palette.header, clip: area.splitTop(1).0)
         let scale = HeatScale(fitting: plane.values)
-        let valuesFit = grid(plane, in: body, cellWidth: format.width + 1).visibleColumns.count >= min(plane.width, 3)
+        for part in parts(plane, in: area) {
+            switch part {
+            case let .values(grid, format): drawValues(plane, grid: grid, format: format, into: &buffer)
+            case let .heat(grid): drawHeat(plane, grid: grid, scale: scale, into: &buffer)
+            }
+        }
+    }
+
+    /// The output cell drawn at screen point (`x`, `y`), in the values or the heat map, when
+    /// the panel fills `area`; nil off the grids.
+    public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
+        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        for part in parts(plane, in: area) {
+            switch part {
+            case let .values(grid, _), let .heat(grid):
+                if let position = grid.position(x: x, y: y) { return position }
+            }
+        }
+        return nil
+    }
+
+    /// A grid the panel draws.
+    enum Part {
+        case values(GridLayout, ValueFormat)
+        case heat(GridLayout)
+    }
+
+    /// The grids the mode asks for and the room allows: values when at least three columns
+    /// (or all) fit, else the heat map; in ``Mode/both`` the heat map too where it fits.
+    func parts(_ plane: Plane, in area: Rect) -> [Part] {
+        let body = area.splitTop(1).1
+        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let values = grid(plane, in: body, cellWidth: format.width + 1)
+        let valuesFit = values.visibleColumns.count >= min(plane.width, 3)
         switch mode {
         case .values where valuesFit:
-            drawValues(plane, in: body, format: format, into: &buffer)
+            return [.values(values, format)]
         case .both where valuesFit:
-            drawValues(plane, in: body, format: format, into: &buffer)
-            if let heatArea = heatArea(plane, in: body, valueWidth: format.width + 1) {
-                drawHeat(plane, in: heatArea, scale: scale, into: &buffer)
+            guard let heatArea = heatArea(plane, in: body, valueWidth: format.width + 1) else {
+                return [.values(values, format)]
             }
+            return [.values(values, format), .heat(grid(plane, in: heatArea, cellWidth: heatCellWidth(plane, in: heatArea)))]
         default:
-            drawHeat(plane, in: body, scale: scale, into: &buffer)
+            return [.heat(grid(plane, in: body, cellWidth: heatCellWidth(plane, in: body)))]
         }
     }
 
@@ -100,8 +131,7 @@ public struct OutputPanel: Widget {
         grid(plane, in: area, cellWidth: 2).visibleColumns.count == plane.width ? 2 : 1
     }
 
-    private func drawValues(_ plane: Plane, in area: Rect, format: ValueFormat, into buffer: inout CellBuffer) {
-        let grid = grid(plane, in: area, cellWidth: format.width + 1)
+    private func drawValues(_ plane: Plane, grid: GridLayout, format: ValueFormat, into buffer: inout CellBuffer) {
         grid.drawLabels(into: &buffer, style: palette.index)
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
@@ -114,8 +144,7 @@ public struct OutputPanel: Widget {
 
     /// Heat cells; the current cell shows `[]` (or `@`) and reached cells `()` (or `o`) over their
     /// colour, so both marks survive in monochrome.
-    private func drawHeat(_ plane: Plane, in area: Rect, scale: HeatScale, into buffer: inout CellBuffer) {
-        let grid = grid(plane, in: area, cellWidth: heatCellWidth(plane, in: area))
+    private func drawHeat(_ plane: Plane, grid: GridLayout, scale: HeatScale, into buffer: inout CellBuffer) {
         grid.drawLabels(into: &buffer, style: palette.index)
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
