@@ -3,7 +3,8 @@
 extension CellBuffer {
     /// One line per row. A code is written only where the style changes, as the shorter of
     /// "change what differs" and "reset, then set"; every line that ends styled ends with a
-    /// reset. Trailing plain blanks are dropped, so removing the codes gives ``text``.
+    /// reset. Trailing plain blanks are dropped, so removing the codes gives ``text``. Control
+    /// characters (which could move the cursor or start an escape) print as U+FFFD.
     public var ansi: String {
         (0..<size.height).map { y in
             let row = cells[(y * size.width)..<((y + 1) * size.width)]
@@ -16,7 +17,7 @@ extension CellBuffer {
                     line += ANSI.transition(from: current, to: cell.style)
                     current = cell.style
                 }
-                line.append(cell.character)
+                line.append(ANSI.isControl(cell.character) ? "\u{FFFD}" : cell.character)
             }
             if current != .plain { line += ANSI.reset }
             return line
@@ -63,6 +64,11 @@ enum ANSI {
         case let .indexed(n) where n < 16: return String((background ? 100 : 90) + Int(n) - 8)
         case let .indexed(n): return (background ? "48;5;" : "38;5;") + String(n)
         }
+    }
+
+    /// Whether `character` is a C0 or C1 control character or DEL.
+    static func isControl(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     static func escape(_ parameters: [String]) -> String {

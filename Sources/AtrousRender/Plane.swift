@@ -22,7 +22,11 @@ struct Plane: Sendable, Equatable {
         else { self.init(height: 0, width: 0, values: []); return }
         let (h, w, c) = (shape.height, shape.width, shape.channels)
         let base = batch * h * w * c
-        self.init(height: h, width: w, values: (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] })
+        if c == 1 {
+            self.init(height: h, width: w, values: Array(tensor.scalars[base..<(base + h * w)]))
+        } else {
+            self.init(height: h, width: w, values: (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] })
+        }
     }
 
     /// The weights of input channel `inputChannel` into output channel `outputChannel` of an

@@ -32,20 +32,27 @@ public struct ValueFormat: Sendable, Hashable {
     /// exactly, or else as many as fit (up to ``maximumDecimals``). When even integers do not
     /// fit, the notation is ``Notation/compact``.
     /// - Complexity: O(n) passes over the values, at most ``maximumDecimals`` + 1 of them.
-    public static func fitting<Values: Sequence<Double>>(_ values: Values, maxWidth: Int,
+    public static func fitting<Values: Collection<Double>>(_ values: Values, maxWidth: Int,
                                                          minWidth: Int = 2) -> ValueFormat {
         let narrowest = max(1, min(minWidth, maxWidth))
-        let all = Array(values)
-        let finite = all.filter(\.isFinite)
-        let hasNonFinite = finite.count < all.count
-        guard let smallest = finite.min(), let largest = finite.max() else {
+        var smallest = Double.infinity, largest = -Double.infinity, hasNonFinite = false
+        for v in values {
+            if v.isFinite {
+                smallest = min(smallest, v)
+                largest = max(largest, v)
+            } else {
+                hasNonFinite = true
+            }
+        }
+        guard smallest <= largest else {
             return ValueFormat(notation: .fixed(decimals: 0), width: max(narrowest, hasNonFinite ? min(maxWidth, 4) : 1))
         }
+        // Each pass stops at the first value that needs more decimals, so typical data costs little.
         let exactDecimals = (0...maximumDecimals).first { d in
             let scale = powerOfTen(d)
-            return finite.allSatisfy { v in
+            return values.allSatisfy { v in
                 let scaled = v * scale
-                return abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled))
+                return !v.isFinite || abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled))
             }
         }
         let candidates = Array((0...(exactDecimals ?? maximumDecimals)).reversed())

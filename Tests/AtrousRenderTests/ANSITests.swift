@@ -38,6 +38,12 @@ struct ANSITests {
         #expect(buffer.ansi == "\(escape)48;5;236m    \(escape)0m\nx")
     }
 
+    @Test func controlCharactersNeverReachTheTerminal() {
+        var buffer = CellBuffer(size: Size(width: 4, height: 1))
+        buffer.write("a\u{1B}\u{7}\u{9B}", x: 0, y: 0)
+        #expect(buffer.ansi == "a\u{FFFD}\u{FFFD}\u{FFFD}")
+    }
+
     @Test(arguments: [true, false])
     func removingTheCodesGivesTheText(colors: Bool) {
         let buffer = ExampleScreens.frame(size: Size(width: 80, height: 24), colors: colors)
