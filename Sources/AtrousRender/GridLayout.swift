@@ -60,9 +60,6 @@ struct GridLayout: Sendable, Equatable {
     var visibleRows: Range<Int> { shift(rowView.range, by: rows.lowerBound) }
     var visibleColumns: Range<Int> { shift(columnView.range, by: columns.lowerBound) }
 
-    /// The logical top-left cell on screen, to pass back as `scroll` for the next frame.
-    var scroll: GridPosition { GridPosition(row: visibleRows.lowerBound, column: visibleColumns.lowerBound) }
-
     /// The screen width the labels and all visible cells take.
     var usedWidth: Int { rowLabelWidth + visibleColumns.count * cellWidth }
 

@@ -132,8 +132,7 @@ public struct InputPanel: Widget {
         let isPadding = !geometry.paddingSides(row: position.row, column: position.column).isEmpty
         if let mark {
             let style = mark.isPadding ? palette.paddingTap : palette.tap
-            let text = rect.width == 1 ? String(mark.label)
-                : String(mark.label) + (value.map(format.string) ?? "·".leftPadded(to: format.width))
+            let text = rect.width == 1 ? String(mark.label) : String(mark.label) + Self.text(value, format: format)
             buffer.write(text, x: rect.x, y: rect.y, style: style, clip: rect)
             return
         }
@@ -147,9 +146,13 @@ public struct InputPanel: Widget {
             var style = isPadding ? palette.padding : palette.value
             if inWindow { style = style.overlaid(by: palette.hole) }
             if position == selection { style = palette.selected }
-            let text = value.map(format.string) ?? "·".leftPadded(to: format.width)
-            buffer.write(" " + text, x: rect.x, y: rect.y, style: style, clip: rect)
+            buffer.write(" " + Self.text(value, format: format), x: rect.x, y: rect.y, style: style, clip: rect)
         }
+    }
+
+    /// A value in the grid's format, or `·` in its ones column for zero padding.
+    static func text(_ value: Double?, format: ValueFormat) -> String {
+        value.map(format.string) ?? "·".leftPadded(to: format.width)
     }
 
     /// One character for a cell: its heat colour or shade; padding as a dim shade (its copied
