@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
@@ -43,5 +44,13 @@ let package = Package(
         // End-to-end tests that run the built `atrous` binary.
         .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
+        .testTarget(
+            name: "AtrousRenderTests",
+            dependencies: [
+                "AtrousRender", "AtrousCore", "AtrousExplorer",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
     ]
 )

@@ -1,0 +1,96 @@
+/// The buffer as a standalone SVG picture: a monospace grid in the same colours, for slides.
+extension CellBuffer {
+    /// Sizes and default colours of the picture.
+    public struct SVGOptions: Sendable, Hashable {
+        /// Pixels per cell; 9 by 18 matches a 15-pixel monospace font.
+        public var cellWidth: Int
+        public var cellHeight: Int
+        public var fontSize: Int
+        /// The terminal's own colours, for cells that use the default.
+        public var background: String
+        public var foreground: String
+
+        public init(cellWidth: Int = 9, cellHeight: Int = 18, fontSize: Int = 15,
+                    background: String = "#1c1c1c", foreground: String = "#d0d0d0") {
+            self.cellWidth = cellWidth
+            self.cellHeight = cellHeight
+            self.fontSize = fontSize
+            self.background = background
+            self.foreground = foreground
+        }
+    }
+
+    /// An SVG document: one `<rect>` per run of a non-default background and one `<text>` per
+    /// run of same-styled characters, each run stretched to its cells so columns line up in
+    /// any monospace font. Reverse swaps the colours, dim lowers the text's opacity.
+    public func svg(_ options: SVGOptions = SVGOptions()) -> String {
+        let (cw, ch) = (options.cellWidth, options.cellHeight)
+        let width = size.width * cw, height = size.height * ch
+        var out = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
+        viewBox="0 0 \(width) \(height)" font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" \
+        font-size="\(options.fontSize)">
+        <rect width="\(width)" height="\(height)" fill="\(options.background)"/>
+
+        """
+        var texts = ""
+        for y in 0..<size.height {
+            for run in runs(row: y) {
+                let style = run.style
+                var foreground = style.foreground.hex(default: options.foreground)
+                var background = style.background.hex(default: options.background)
+                if style.reverse { swap(&foreground, &background) }
+                let x = run.start * cw
+                if background != options.background {
+                    out += "<rect x=\"\(x)\" y=\"\(y * ch)\" width=\"\(run.text.count * cw)\" height=\"\(ch)\" fill=\"\(background)\"/>\n"
+                }
+                guard run.text.contains(where: { $0 != " " }) || style.underline else { continue }
+                var attributes = "x=\"\(x)\" y=\"\(y * ch + ch * 4 / 5)\" textLength=\"\(run.text.count * cw)\" "
+                    + "lengthAdjust=\"spacingAndGlyphs\" fill=\"\(foreground)\""
+                if style.bold { attributes += " font-weight=\"bold\"" }
+                if style.dim { attributes += " fill-opacity=\"0.6\"" }
+                if style.underline { attributes += " text-decoration=\"underline\"" }
+                texts += "<text \(attributes) xml:space=\"preserve\">\(XML.escaped(run.text))</text>\n"
+            }
+        }
+        return out + texts + "</svg>\n"
+    }
+
+    /// Runs of same-styled cells in row `y`, trailing plain blanks left out.
+    func runs(row y: Int) -> [(start: Int, text: String, style: Style)] {
+        var runs: [(start: Int, text: String, style: Style)] = []
+        for x in 0..<size.width {
+            let cell = cells[y * size.width + x]
+            if let last = runs.last, last.style == cell.style {
+                runs[runs.count - 1].text.append(cell.character)
+            } else {
+                runs.append((x, String(cell.character), cell.style))
+            }
+        }
+        return runs.filter { !($0.style == .plain && $0.text.allSatisfy { $0 == " " }) }
+    }
+}
+
+/// Escaping for XML text and attribute values.
+enum XML {
+    /// `text` with `&`, `<`, `>`, quotes escaped and characters XML 1.0 forbids (most control
+    /// characters) replaced by U+FFFD.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

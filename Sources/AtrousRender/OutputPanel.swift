@@ -1,0 +1,174 @@
+import AtrousCore
+import AtrousExplorer
+
+/// The output map of one channel as values, as a heat map, or both side by side, with the
+/// current cell marked and the cells that the selected input cell reaches marked.
+public struct OutputPanel: Widget {
+    /// What the panel shows.
+    public enum Mode: Sendable, Hashable {
+        case values
+        case heat
+        /// Values and heat map side by side when the room allows, else values.
+        case both
+    }
+
+    public var output: Tensor<Double>
+    public var channel: Int
+    public var batch: Int
+    /// The cell whose sum the computation line shows.
+    public var current: GridPosition?
+    /// Output cells that read the selected input cell.
+    public var reached: Set<GridPosition>
+    public var mode: Mode
+    public var palette: Palette
+    /// The widest a value may be, 4–6 characters by the room the layout gives.
+    public var maxValueWidth: Int
+    /// The top-left cell shown last time, or nil to centre on the current cell.
+    public var scroll: GridPosition?
+
+    public init(output: Tensor<Double>, channel: Int = 0, batch: Int = 0, current: GridPosition? = nil,
+                reached: Set<GridPosition> = [], mode: Mode = .values, palette: Palette, maxValueWidth: Int = 5,
+                scroll: GridPosition? = nil) {
+        self.output = output
+        self.channel = channel
+        self.batch = batch
+        self.current = current
+        self.reached = reached
+        self.mode = mode
+        self.palette = palette
+        self.maxValueWidth = maxValueWidth
+        self.scroll = scroll
+    }
+
+    /// Columns between the values and the heat map.
+    static let gap = 2
+
+    public func render(into buffer: inout CellBuffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area)
+        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        buffer.write(titles(plane: plane).firstFitting(width: area.width), x: area.x, y: area.y,
+                     style: palette.header, clip: area.splitTop(1).0)
+        let scale = HeatScale(fitting: plane.values)
+        for part in parts(plane, in: area) {
+            switch part {
+            case let .values(grid, format): drawValues(plane, grid: grid, format: format, into: &buffer)
+            case let .heat(grid): drawHeat(plane, grid: grid, scale: scale, into: &buffer)
+            }
+        }
+    }
+
+    /// The output cell drawn at screen point (`x`, `y`), in the values or the heat map, when
+    /// the panel fills `area`; nil off the grids.
+    public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
+        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        for part in parts(plane, in: area) {
+            switch part {
+            case let .values(grid, _), let .heat(grid):
+                if let position = grid.position(x: x, y: y) { return position }
+            }
+        }
+        return nil
+    }
+
+    /// A grid the panel draws.
+    enum Part {
+        case values(GridLayout, ValueFormat)
+        case heat(GridLayout)
+    }
+
+    /// The grids the mode asks for and the room allows: values when at least three columns
+    /// (or all) fit, else the heat map; in ``Mode/both`` the heat map too where it fits.
+    func parts(_ plane: Plane, in area: Rect) -> [Part] {
+        let body = area.splitTop(1).1
+        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let values = grid(plane, in: body, cellWidth: format.width + 1)
+        let valuesFit = values.visibleColumns.count >= min(plane.width, 3)
+        switch mode {
+        case .values where valuesFit:
+            return [.values(values, format)]
+        case .both where valuesFit:
+            guard let heatArea = heatArea(plane, in: body, valueWidth: format.width + 1) else {
+                return [.values(values, format)]
+            }
+            return [.values(values, format), .heat(grid(plane, in: heatArea, cellWidth: heatCellWidth(plane, in: heatArea)))]
+        default:
+            return [.heat(grid(plane, in: body, cellWidth: heatCellWidth(plane, in: body)))]
+        }
+    }
+
+    /// `Output 5x5 · ch 1/2`, and a shorter form for narrow panels.
+    func titles(plane: Plane) -> [String] {
+        let size = "\(plane.height)x\(plane.width)"
+        let caption = MapCaption(shape: output.shape, channel: channel, batch: batch)
+        return ["Output \(size)\(caption.long)", "Output \(size)\(caption.short)"]
+    }
+
+    func grid(_ plane: Plane, in area: Rect, cellWidth: Int) -> GridLayout {
+        GridLayout(area: area, rows: 0..<plane.height, columns: 0..<plane.width, cellWidth: cellWidth,
+                   follow: current.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) }, scroll: scroll)
+    }
+
+    /// Where the heat map goes: beside the values when the whole values grid shows, or below
+    /// them when all their rows show, preferring wherever the heat map gets square two-column
+    /// cells; nil when neither place shows at least three of its columns.
+    private func heatArea(_ plane: Plane, in body: Rect, valueWidth: Int) -> Rect? {
+        let values = grid(plane, in: body, cellWidth: valueWidth)
+        var places: [Rect] = []
+        if values.visibleColumns.count == plane.width { places.append(body.splitLeft(values.usedWidth + Self.gap).1) }
+        if values.visibleRows.count == plane.height { places.append(body.splitTop(1 + plane.height + 1).1) }
+        let enough = min(plane.width, 3)
+        for cellWidth in [2, 1] {
+            for place in places where place.height >= 1 + min(plane.height, 3)
+                && grid(plane, in: place, cellWidth: cellWidth).visibleColumns.count >= (cellWidth == 2 ? plane.width : enough) {
+                return place
+            }
+        }
+        return nil
+    }
+
+    /// Two columns per heat cell, so cells look square, unless one column shows more of the map.
+    private func heatCellWidth(_ plane: Plane, in area: Rect) -> Int {
+        grid(plane, in: area, cellWidth: 2).visibleColumns.count == plane.width ? 2 : 1
+    }
+
+    private func drawValues(_ plane: Plane, grid: GridLayout, format: ValueFormat, into buffer: inout CellBuffer) {
+        grid.drawLabels(into: &buffer, style: palette.index)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column), let value = plane[row, column] else { continue }
+                let style = style(at: GridPosition(row: row, column: column)) ?? palette.value
+                buffer.write(" " + format.string(value), x: rect.x, y: rect.y, style: style, clip: rect)
+            }
+        }
+    }
+
+    /// Heat cells; the current cell shows `[]` (or `@`) and reached cells `()` (or `o`) over their
+    /// colour, so both marks survive in monochrome.
+    private func drawHeat(_ plane: Plane, grid: GridLayout, scale: HeatScale, into buffer: inout CellBuffer) {
+        grid.drawLabels(into: &buffer, style: palette.index)
+        for row in grid.visibleRows {
+            for column in grid.visibleColumns {
+                guard let rect = grid.rect(row: row, column: column), let value = plane[row, column] else { continue }
+                let position = GridPosition(row: row, column: column)
+                var cell = palette.heat.cell(for: value, scale: scale)
+                var text = String(repeating: cell.character, count: rect.width)
+                if let mark = style(at: position) {
+                    let isCurrent = position == current
+                    text = rect.width >= 2 ? (isCurrent ? "[]" : "()") : (isCurrent ? "@" : "o")
+                    let markStyle = palette.colors ? palette.heat.textStyle(for: value, scale: scale)
+                        .overlaid(by: Style(bold: mark.bold, underline: mark.underline)) : mark
+                    cell.style = markStyle
+                }
+                buffer.write(text, x: rect.x, y: rect.y, style: cell.style, clip: rect)
+            }
+        }
+    }
+
+    /// The mark style of a cell: current first, then reached; nil for an ordinary cell.
+    private func style(at position: GridPosition) -> Style? {
+        if position == current { return palette.current }
+        if reached.contains(position) { return palette.reached }
+        return nil
+    }
+}

@@ -1,0 +1,48 @@
+import AtrousCore
+
+/// One 2-D slice of a tensor: a single channel of one feature map, or the weights of one
+/// (input, output) channel pair of a kernel. Panels draw planes.
+struct Plane: Sendable, Equatable {
+    let height: Int
+    let width: Int
+    /// Row-major values.
+    let values: [Double]
+
+    init(height: Int, width: Int, values: [Double]) {
+        self.height = height
+        self.width = width
+        self.values = values
+    }
+
+    /// Channel `channel` of image `batch` of an NHWC map (rank 2, 3 or 4, read as
+    /// ``FeatureMapShape`` reads it); an empty plane when the tensor or the indices do not fit.
+    init(featureMap tensor: Tensor<Double>, batch: Int = 0, channel: Int = 0) {
+        guard let shape = try? FeatureMapShape(shape: tensor.shape),
+              (0..<shape.batch).contains(batch), (0..<shape.channels).contains(channel)
+        else { self.init(height: 0, width: 0, values: []); return }
+        let (h, w, c) = (shape.height, shape.width, shape.channels)
+        let base = batch * h * w * c
+        if c == 1 {
+            self.init(height: h, width: w, values: Array(tensor.scalars[base..<(base + h * w)]))
+        } else {
+            self.init(height: h, width: w, values: (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] })
+        }
+    }
+
+    /// The weights of input channel `inputChannel` into output channel `outputChannel` of an
+    /// HWIO kernel (rank 2 or 4); an empty plane when the tensor or the indices do not fit.
+    init(kernel tensor: Tensor<Double>, inputChannel: Int = 0, outputChannel: Int = 0) {
+        guard let shape = try? KernelShape(shape: tensor.shape),
+              (0..<shape.inputChannels).contains(inputChannel), (0..<shape.outputChannels).contains(outputChannel)
+        else { self.init(height: 0, width: 0, values: []); return }
+        let (cin, cout) = (shape.inputChannels, shape.outputChannels)
+        self.init(height: shape.height, width: shape.width,
+                  values: (0..<(shape.height * shape.width)).map { tensor.scalars[($0 * cin + inputChannel) * cout + outputChannel] })
+    }
+
+    /// The value at (`row`, `column`), or nil outside the plane.
+    subscript(row: Int, column: Int) -> Double? {
+        guard (0..<height).contains(row), (0..<width).contains(column) else { return nil }
+        return values[row * width + column]
+    }
+}

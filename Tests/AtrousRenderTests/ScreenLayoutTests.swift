@@ -1,0 +1,82 @@
+import Testing
+@testable import AtrousRender
+
+struct ScreenLayoutTests {
+    private func explorer(_ width: Int, _ height: Int, extras: Bool = false) -> ExplorerLayout? {
+        guard case let .explorer(layout) = ScreenLayout(size: Size(width: width, height: height), showsExtras: extras)
+        else { return nil }
+        return layout
+    }
+
+    @Test func classicTerminalShowsEveryPanelAndBar() throws {
+        let layout = try #require(explorer(80, 24))
+        #expect(layout.input == Rect(x: 0, y: 0, width: 39, height: 20))
+        #expect(layout.kernel == Rect(x: 40, y: 0, width: 40, height: 8))
+        #expect(layout.output == Rect(x: 40, y: 8, width: 40, height: 12))
+        #expect(layout.computation == Rect(x: 0, y: 20, width: 80, height: 1))
+        #expect(layout.status == Rect(x: 0, y: 21, width: 80, height: 1))
+        #expect(layout.message == Rect(x: 0, y: 22, width: 80, height: 1))
+        #expect(layout.footer == Rect(x: 0, y: 23, width: 80, height: 1))
+        #expect(layout.extra.isEmpty)
+        #expect(layout.valueWidth == 5)
+        #expect(!layout.showsOutputHeat)
+    }
+
+    @Test func roomyTerminalWidensCellsAndAddsTheHeatMap() throws {
+        let layout = try #require(explorer(120, 40))
+        #expect(layout.input == Rect(x: 0, y: 0, width: 59, height: 36))
+        #expect(layout.kernel == Rect(x: 60, y: 0, width: 60, height: 12))
+        #expect(layout.output == Rect(x: 60, y: 12, width: 60, height: 24))
+        #expect(layout.footer == Rect(x: 0, y: 39, width: 120, height: 1))
+        #expect(layout.valueWidth == 6)
+        #expect(layout.showsOutputHeat)
+    }
+
+    @Test func extrasTakeAThirdColumnWhenWideAndShareTheRightColumnOtherwise() throws {
+        let wide = try #require(explorer(120, 40, extras: true))
+        #expect(wide.input == Rect(x: 0, y: 0, width: 48, height: 36))
+        #expect(wide.kernel == Rect(x: 49, y: 0, width: 35, height: 12))
+        #expect(wide.output == Rect(x: 49, y: 12, width: 35, height: 24))
+        #expect(wide.extra == Rect(x: 85, y: 0, width: 35, height: 36))
+        let narrow = try #require(explorer(80, 24, extras: true))
+        #expect(narrow.output == Rect(x: 40, y: 8, width: 40, height: 6))
+        #expect(narrow.extra == Rect(x: 40, y: 14, width: 40, height: 6))
+        let small = try #require(explorer(60, 16, extras: true))
+        #expect(small.input == Rect(x: 0, y: 0, width: 29, height: 6))
+        #expect(small.extra == Rect(x: 0, y: 6, width: 29, height: 6))
+        #expect(small.output == Rect(x: 30, y: 7, width: 30, height: 5))
+    }
+
+    @Test(arguments: [(59, 16), (60, 15), (40, 10), (20, 6), (1, 1), (0, 0)])
+    func belowTheMinimumOnlyTheMessageIsLaidOut(width: Int, height: Int) {
+        let size = Size(width: width, height: height)
+        #expect(ScreenLayout(size: size) == .tooSmall(size: size, minimum: Size(width: 60, height: 16)))
+    }
+
+    @Test func theMinimumItselfIsAnExplorer() throws {
+        let layout = try #require(explorer(60, 16))
+        #expect(layout.kernel.height == 7)
+        #expect(layout.output.height == 5)
+    }
+
+    @Test(arguments: [false, true])
+    func regionsStayOnScreenAndNeverOverlap(extras: Bool) throws {
+        for width in stride(from: 60, through: 220, by: 7) {
+            for height in stride(from: 16, through: 70, by: 3) {
+                let layout = try #require(explorer(width, height, extras: extras))
+                let regions = [layout.input, layout.kernel, layout.output, layout.extra, layout.computation,
+                               layout.status, layout.message, layout.footer].filter { !$0.isEmpty }
+                let screen = Rect(x: 0, y: 0, width: width, height: height)
+                for (i, a) in regions.enumerated() {
+                    #expect(a.intersection(screen) == a, "\(a) leaves the \(width)x\(height) screen")
+                    for b in regions[(i + 1)...] {
+                        #expect(a.intersection(b).isEmpty, "\(a) overlaps \(b) at \(width)x\(height)")
+                    }
+                }
+                for panel in [layout.input, layout.kernel, layout.output] + (extras ? [layout.extra] : []) {
+                    #expect(panel.width >= 29 && panel.height >= 5, "\(panel) is too small at \(width)x\(height)")
+                }
+            }
+        }
+    }
+}
