@@ -3,5 +3,6 @@ import ArgumentParser
 @main
 struct Atrous: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explore dilated (atrous) convolution and receptive fields.")
+        abstract: "Explore dilated (atrous) convolution and receptive fields.",
+        subcommands: [BenchCommand.self])
 }

@@ -1,0 +1,267 @@
+import Testing
+@testable import AtrousCore
+
+// MARK: - The reference
+
+/// The slow, obviously correct convolution the fast one is checked against: the kernel is
+/// dilated by writing its taps `rate` cells apart into a zero kernel of size k_eff, then that
+/// kernel is correlated at rate 1, reading padded cells through ``Fill/sourceIndex(_:size:)``.
+/// Sums are kept in Double.
+enum ReferenceConvolution {
+    /// The NHWC result of `kernel` (HWIO, rank 4) over `input` (NHWC, rank 4).
+    static func apply<Scalar: ConvolutionScalar>(
+        _ input: Tensor<Scalar>, kernel: Tensor<Scalar>, bias: [Scalar]?, rate: Pair, stride: Pair,
+        padding: Padding, fill: Fill
+    ) throws -> Tensor<Scalar> {
+        let (batch, height, width, cin) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
+        let (kh, kw, cout) = (kernel.shape[0], kernel.shape[1], kernel.shape[3])
+        let dilated = dilate(kernel, rate: rate)
+        let (dh, dw) = (dilated.shape[0], dilated.shape[1])
+        // The real kernel's geometry refuses what the layer refuses, with the same error (an
+        // empty output, causal padding with a tall kernel, reflect pads as large as the input).
+        _ = try ConvolutionGeometry(inputSize: Pair(height, width),
+                                    spec: LayerSpec(kernelSize: Pair(kh, kw), rate: rate, stride: stride,
+                                                    padding: padding, fill: fill))
+        let rows = try AxisGeometry(axis: .height, inputSize: height, kernelSize: dh, rate: 1,
+                                    stride: stride.height, padding: padding)
+        let columns = try AxisGeometry(axis: .width, inputSize: width, kernelSize: dw, rate: 1,
+                                       stride: stride.width, padding: padding)
+        return Tensor(shape: [batch, rows.outputSize, columns.outputSize, cout]) { index in
+            let (n, oy, ox, co) = (index[0], index[1], index[2], index[3])
+            var sum = Double(bias?[co] ?? 0)
+            for dy in 0..<dh {
+                guard let y = fill.sourceIndex(oy * stride.height - rows.padBefore + dy, size: height) else { continue }
+                for dx in 0..<dw {
+                    guard let x = fill.sourceIndex(ox * stride.width - columns.padBefore + dx, size: width)
+                    else { continue }
+                    for ci in 0..<cin {
+                        let weight = dilated.scalars[((dy * dw + dx) * cin + ci) * cout + co]
+                        let value = input.scalars[((n * height + y) * width + x) * cin + ci]
+                        sum += Double(weight) * Double(value)
+                    }
+                }
+            }
+            return Scalar(sum)
+        }
+    }
+
+    /// The kernel with `rate − 1` zero rows and columns between its taps.
+    static func dilate<Scalar: ConvolutionScalar>(_ kernel: Tensor<Scalar>, rate: Pair) -> Tensor<Scalar> {
+        let (kh, kw, cin, cout) = (kernel.shape[0], kernel.shape[1], kernel.shape[2], kernel.shape[3])
+        let (dh, dw) = (effectiveKernelSize(kh, rate: rate.height), effectiveKernelSize(kw, rate: rate.width))
+        var dilated = Tensor<Scalar>(shape: [dh, dw, cin, cout])
+        for ky in 0..<kh {
+            for kx in 0..<kw {
+                for ci in 0..<cin {
+                    for co in 0..<cout {
+                        dilated[ky * rate.height, kx * rate.width, ci, co] = kernel[ky, kx, ci, co]
+                    }
+                }
+            }
+        }
+        return dilated
+    }
+}
+
+// MARK: - Random configurations
+
+/// SplitMix64: a small generator whose sequence is fixed by its seed, so a failing
+/// configuration can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// One convolution problem: shapes, layer parameters and whether a bias is added.
+struct ConvolutionCase: CustomStringConvertible {
+    var batch = 1, height: Int, width: Int, inputChannels: Int, outputChannels: Int
+    var kernel: Pair, rate = Pair(square: 1), stride = Pair(square: 1)
+    var padding: Padding = .valid, fill: Fill = .zeros, hasBias = false
+
+    var description: String {
+        "\(batch)x\(height)x\(width)x\(inputChannels) -> \(outputChannels), kernel \(kernel), rate \(rate), "
+            + "stride \(stride), padding \(padding), fill \(fill)\(hasBias ? ", bias" : "")"
+    }
+
+    /// A random problem small enough for the reference to check quickly.
+    static func random(using generator: inout SeededGenerator) -> ConvolutionCase {
+        let kernel = Pair(Int.random(in: 1...4, using: &generator), Int.random(in: 1...4, using: &generator))
+        let paddings: [Padding] = [
+            .valid, .same, .full, .causal,
+            .explicit(top: Int.random(in: 0...3, using: &generator), bottom: Int.random(in: 0...3, using: &generator),
+                      left: Int.random(in: 0...3, using: &generator), right: Int.random(in: 0...3, using: &generator)),
+        ]
+        var padding = paddings.randomElement(using: &generator)!
+        if padding == .causal && kernel.height != 1 { padding = .same }
+        return ConvolutionCase(
+            batch: Int.random(in: 1...2, using: &generator),
+            height: Int.random(in: 1...13, using: &generator), width: Int.random(in: 1...15, using: &generator),
+            inputChannels: Int.random(in: 1...17, using: &generator),
+            outputChannels: Int.random(in: 1...17, using: &generator),
+            kernel: kernel,
+            rate: Pair(Int.random(in: 1...4, using: &generator), Int.random(in: 1...4, using: &generator)),
+            stride: Pair(Int.random(in: 1...3, using: &generator), Int.random(in: 1...3, using: &generator)),
+            padding: padding, fill: Fill.allCases.randomElement(using: &generator)!,
+            hasBias: Bool.random(using: &generator))
+    }
+
+    /// Random input, kernel and bias for this problem, values in −1...1.
+    func tensors<Scalar: ConvolutionScalar>(_: Scalar.Type, using generator: inout SeededGenerator)
+        -> (input: Tensor<Scalar>, kernel: Tensor<Scalar>, bias: [Scalar]?)
+    {
+        func values(_ count: Int) -> [Scalar] {
+            (0..<count).map { _ in Scalar(Double.random(in: -1...1, using: &generator)) }
+        }
+        let inputShape = [batch, height, width, inputChannels]
+        let kernelShape = [kernel.height, kernel.width, inputChannels, outputChannels]
+        return (Tensor(shape: inputShape, scalars: values(inputShape.reduce(1, *))),
+                Tensor(shape: kernelShape, scalars: values(kernelShape.reduce(1, *))),
+                hasBias ? values(outputChannels) : nil)
+    }
+}
+
+/// The outcome of checking the fast convolution against the reference on one problem.
+enum Agreement: Equatable {
+    /// Both computed, and the results agree within the conformance tolerance.
+    case agree
+    /// Both refused the configuration with the same error.
+    case bothRefused
+    case disagree(String)
+}
+
+/// Runs both convolutions on `problem` with random data and compares them.
+func compareWithReference<Scalar: ConvolutionScalar>(
+    _ problem: ConvolutionCase, as _: Scalar.Type, seed: UInt64, workers: Int = Workers.active
+) -> Agreement {
+    var generator = SeededGenerator(seed: seed)
+    let (input, kernel, bias) = problem.tensors(Scalar.self, using: &generator)
+    let expected: Tensor<Scalar>
+    do {
+        expected = try ReferenceConvolution.apply(input, kernel: kernel, bias: bias, rate: problem.rate,
+                                                  stride: problem.stride, padding: problem.padding,
+                                                  fill: problem.fill)
+    } catch {
+        do {
+            let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, stride: problem.stride,
+                                        padding: problem.padding, fill: problem.fill)
+            let result = try layer(input, workers: workers)
+            return .disagree("the reference refused with \(error) but the convolution gave shape \(result.shape)")
+        } catch let fastError as ConvolutionError {
+            return fastError == (error as? ConvolutionError) ? .bothRefused
+                : .disagree("the reference refused with \(error), the convolution with \(fastError)")
+        } catch {
+            return .disagree("unexpected error \(error)")
+        }
+    }
+    do {
+        let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, stride: problem.stride,
+                                    padding: problem.padding, fill: problem.fill)
+        let result = try layer(input, workers: workers)
+        guard result.shape == expected.shape else {
+            return .disagree("shape \(result.shape), expected \(expected.shape)")
+        }
+        return result.isClose(to: expected) ? .agree
+            : .disagree("max |difference| \(result.maxAbsoluteDifference(to: expected))")
+    } catch {
+        return .disagree("the convolution refused with \(error) but the reference computed")
+    }
+}
+
+// MARK: - Tests
+
+@Suite("The fast convolution against the reference")
+struct ConvolutionReferenceTests {
+    @Test("Seeded random configurations agree", arguments: [Float.self, Double.self] as [any ConvolutionScalar.Type])
+    func randomConfigurations(type: any ConvolutionScalar.Type) {
+        var generator = SeededGenerator(seed: type == Float.self ? 2024 : 4202)
+        var computed = 0
+        for trial in 0..<150 {
+            let problem = ConvolutionCase.random(using: &generator)
+            let seed = UInt64(trial)
+            let agreement = type == Float.self ? compareWithReference(problem, as: Float.self, seed: seed)
+                : compareWithReference(problem, as: Double.self, seed: seed)
+            #expect(agreement == .agree || agreement == .bothRefused, "\(problem) (trial \(trial)): \(agreement)")
+            if agreement == .agree { computed += 1 }
+        }
+        // Most random configurations are valid; the ones that are not check the errors agree.
+        #expect(computed >= 75)
+    }
+
+    /// Output widths around the six-column step, channel counts around the vector widths
+    /// (8 floats, 4 doubles), with and without padding and bias.
+    static let edges: [ConvolutionCase] = [
+        ConvolutionCase(height: 3, width: 1, inputChannels: 1, outputChannels: 1, kernel: Pair(square: 1)),
+        ConvolutionCase(height: 5, width: 5, inputChannels: 2, outputChannels: 3, kernel: Pair(square: 3),
+                        padding: .same, hasBias: true),
+        ConvolutionCase(height: 4, width: 6, inputChannels: 3, outputChannels: 4, kernel: Pair(square: 1)),
+        ConvolutionCase(height: 4, width: 7, inputChannels: 4, outputChannels: 5, kernel: Pair(2, 3), rate: Pair(2, 1),
+                        padding: .full, fill: .circular),
+        ConvolutionCase(height: 6, width: 12, inputChannels: 8, outputChannels: 8, kernel: Pair(square: 3),
+                        rate: Pair(square: 2), padding: .same, hasBias: true),
+        ConvolutionCase(height: 6, width: 13, inputChannels: 9, outputChannels: 9, kernel: Pair(square: 3),
+                        rate: Pair(square: 3), padding: .same, fill: .reflect),
+        ConvolutionCase(height: 7, width: 11, inputChannels: 16, outputChannels: 16, kernel: Pair(square: 2),
+                        stride: Pair(square: 2), padding: .explicit(top: 1, bottom: 0, left: 2, right: 1),
+                        fill: .replicate),
+        ConvolutionCase(batch: 3, height: 5, width: 17, inputChannels: 5, outputChannels: 17, kernel: Pair(1, 3),
+                        rate: Pair(1, 4), padding: .causal, hasBias: true),
+    ]
+
+    @Test("Edge sizes agree in Float", arguments: edges)
+    func edgesFloat(problem: ConvolutionCase) {
+        #expect(compareWithReference(problem, as: Float.self, seed: 7) == .agree)
+    }
+
+    @Test("Edge sizes agree in Double", arguments: edges)
+    func edgesDouble(problem: ConvolutionCase) {
+        #expect(compareWithReference(problem, as: Double.self, seed: 7) == .agree)
+    }
+
+    @Test("Any number of workers gives the same bits", arguments: [1, 2, 3, 7])
+    func workersAgree(workers: Int) throws {
+        // Large enough that the threads are really used (see multiplyAddsPerWorker).
+        let problem = ConvolutionCase(height: 21, width: 19, inputChannels: 12, outputChannels: 16,
+                                      kernel: Pair(square: 3), rate: Pair(square: 2), padding: .same, hasBias: true)
+        var generator = SeededGenerator(seed: 99)
+        let (input, kernel, bias) = problem.tensors(Float.self, using: &generator)
+        let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, padding: problem.padding)
+        #expect(21 * 19 * 16 * 9 * 12 >= 2 * Convolution<Float>.multiplyAddsPerWorker)
+        #expect(try layer(input, workers: workers) == layer(input, workers: 1))
+        #expect(compareWithReference(problem, as: Float.self, seed: 99, workers: workers) == .agree)
+    }
+
+    @Test("Rank-2 and rank-3 inputs keep their rank")
+    func ranks() throws {
+        let layer = try Convolution(kernel: Tensor<Double>(shape: [3, 3], repeating: 1), rate: Pair(square: 2),
+                                    padding: .same)
+        let map = Tensor<Double>(shape: [6, 5]) { Double($0[0] * 5 + $0[1]) }
+        let flat = try layer(map)
+        let image = try layer(map.reshaped([6, 5, 1]))
+        #expect(flat.shape == [6, 5])
+        #expect(image.shape == [6, 5, 1])
+        let expected = try ReferenceConvolution.apply(map.reshaped([1, 6, 5, 1]), kernel: layer.kernel, bias: nil,
+                                                      rate: Pair(square: 2), stride: Pair(square: 1),
+                                                      padding: .same, fill: .zeros)
+        #expect(flat.reshaped([1, 6, 5, 1]).isClose(to: expected))
+        #expect(image.scalars == flat.scalars)
+    }
+
+    @Test("The reference dilates a kernel with zeros between its taps")
+    func dilation() {
+        let kernel = Tensor<Float>(shape: [2, 2, 1, 1], scalars: [1, 2, 3, 4])
+        let dilated = ReferenceConvolution.dilate(kernel, rate: Pair(2, 3))
+        #expect(dilated.shape == [3, 4, 1, 1])
+        #expect(dilated.scalars == [1, 0, 0, 2,
+                                    0, 0, 0, 0,
+                                    3, 0, 0, 4])
+    }
+}
