@@ -92,6 +92,15 @@ struct ConvolutionCase: CustomStringConvertible {
             + "stride \(stride), padding \(padding), fill \(fill)\(hasBias ? ", bias" : "")"
     }
 
+    /// A random problem with a 3x3 kernel at stride 1, where Winograd's algorithm applies.
+    static func randomThreeByThree(using generator: inout SeededGenerator) -> ConvolutionCase {
+        var problem = random(using: &generator)
+        problem.kernel = Pair(square: 3)
+        problem.stride = Pair(square: 1)
+        if problem.padding == .causal { problem.padding = .full }
+        return problem
+    }
+
     /// A random problem small enough for the reference to check quickly.
     static func random(using generator: inout SeededGenerator) -> ConvolutionCase {
         let kernel = Pair(Int.random(in: 1...4, using: &generator), Int.random(in: 1...4, using: &generator))
@@ -140,7 +149,8 @@ enum Agreement: Equatable {
 
 /// Runs both convolutions on `problem` with random data and compares them.
 func compareWithReference<Scalar: ConvolutionScalar>(
-    _ problem: ConvolutionCase, as _: Scalar.Type, seed: UInt64, workers: Int = Workers.active
+    _ problem: ConvolutionCase, as _: Scalar.Type, seed: UInt64, workers: Int = Workers.active,
+    algorithm: CorrelationAlgorithm? = nil
 ) -> Agreement {
     var generator = SeededGenerator(seed: seed)
     let (input, kernel, bias) = problem.tensors(Scalar.self, using: &generator)
@@ -153,7 +163,7 @@ func compareWithReference<Scalar: ConvolutionScalar>(
         do {
             let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, stride: problem.stride,
                                         padding: problem.padding, fill: problem.fill)
-            let result = try layer(input, workers: workers)
+            let result = try layer.apply(input, workers: workers, algorithm: algorithm)
             return .disagree("the reference refused with \(error) but the convolution gave shape \(result.shape)")
         } catch let fastError as ConvolutionError {
             return fastError == (error as? ConvolutionError) ? .bothRefused
@@ -165,7 +175,7 @@ func compareWithReference<Scalar: ConvolutionScalar>(
     do {
         let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, stride: problem.stride,
                                     padding: problem.padding, fill: problem.fill)
-        let result = try layer(input, workers: workers)
+        let result = try layer.apply(input, workers: workers, algorithm: algorithm)
         guard result.shape == expected.shape else {
             return .disagree("shape \(result.shape), expected \(expected.shape)")
         }
@@ -196,6 +206,23 @@ struct ConvolutionReferenceTests {
         #expect(computed >= 75)
     }
 
+    @Test("Seeded random 3x3 configurations agree with either algorithm",
+          arguments: [CorrelationAlgorithm.direct, .winograd])
+    func randomThreeByThree(algorithm: CorrelationAlgorithm) {
+        var generator = SeededGenerator(seed: 33)
+        var computed = 0
+        for trial in 0..<80 {
+            let problem = ConvolutionCase.randomThreeByThree(using: &generator)
+            let seed = UInt64(trial)
+            let agreement = trial.isMultiple(of: 2)
+                ? compareWithReference(problem, as: Float.self, seed: seed, algorithm: algorithm)
+                : compareWithReference(problem, as: Double.self, seed: seed, algorithm: algorithm)
+            #expect(agreement == .agree || agreement == .bothRefused, "\(problem) (trial \(trial)): \(agreement)")
+            if agreement == .agree { computed += 1 }
+        }
+        #expect(computed >= 40)
+    }
+
     /// Output widths around the six-column step, channel counts around the vector widths
     /// (8 floats, 4 doubles), with and without padding and bias.
     static let edges: [ConvolutionCase] = [
@@ -214,20 +241,29 @@ struct ConvolutionReferenceTests {
                         fill: .replicate),
         ConvolutionCase(batch: 3, height: 5, width: 17, inputChannels: 5, outputChannels: 17, kernel: Pair(1, 3),
                         rate: Pair(1, 4), padding: .causal, hasBias: true),
+        // 3x3 at stride 1 (Winograd's domain): partial tiles at every rate, odd channel counts.
+        ConvolutionCase(batch: 2, height: 7, width: 9, inputChannels: 17, outputChannels: 17, kernel: Pair(square: 3),
+                        rate: Pair(square: 2), hasBias: true),
+        ConvolutionCase(height: 5, width: 5, inputChannels: 3, outputChannels: 5, kernel: Pair(square: 3),
+                        rate: Pair(square: 2)),
+        ConvolutionCase(height: 10, width: 11, inputChannels: 16, outputChannels: 32, kernel: Pair(square: 3),
+                        rate: Pair(square: 3), padding: .same, fill: .reflect, hasBias: true),
+        ConvolutionCase(height: 13, width: 6, inputChannels: 4, outputChannels: 7, kernel: Pair(square: 3),
+                        rate: Pair(4, 1), padding: .explicit(top: 3, bottom: 5, left: 0, right: 2), fill: .circular),
     ]
 
-    @Test("Edge sizes agree in Float", arguments: edges)
-    func edgesFloat(problem: ConvolutionCase) {
-        #expect(compareWithReference(problem, as: Float.self, seed: 7) == .agree)
+    @Test("Edge sizes agree in Float", arguments: edges, CorrelationAlgorithm.allCases)
+    func edgesFloat(problem: ConvolutionCase, algorithm: CorrelationAlgorithm) {
+        #expect(compareWithReference(problem, as: Float.self, seed: 7, algorithm: algorithm) == .agree)
     }
 
-    @Test("Edge sizes agree in Double", arguments: edges)
-    func edgesDouble(problem: ConvolutionCase) {
-        #expect(compareWithReference(problem, as: Double.self, seed: 7) == .agree)
+    @Test("Edge sizes agree in Double", arguments: edges, CorrelationAlgorithm.allCases)
+    func edgesDouble(problem: ConvolutionCase, algorithm: CorrelationAlgorithm) {
+        #expect(compareWithReference(problem, as: Double.self, seed: 7, algorithm: algorithm) == .agree)
     }
 
-    @Test("Any number of workers gives the same bits", arguments: [1, 2, 3, 7])
-    func workersAgree(workers: Int) throws {
+    @Test("Any number of workers gives the same bits", arguments: [1, 2, 3, 7], CorrelationAlgorithm.allCases)
+    func workersAgree(workers: Int, algorithm: CorrelationAlgorithm) throws {
         // Large enough that the threads are really used (see multiplyAddsPerWorker).
         let problem = ConvolutionCase(height: 21, width: 19, inputChannels: 12, outputChannels: 16,
                                       kernel: Pair(square: 3), rate: Pair(square: 2), padding: .same, hasBias: true)
@@ -235,8 +271,42 @@ struct ConvolutionReferenceTests {
         let (input, kernel, bias) = problem.tensors(Float.self, using: &generator)
         let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, padding: problem.padding)
         #expect(21 * 19 * 16 * 9 * 12 >= 2 * Convolution<Float>.multiplyAddsPerWorker)
-        #expect(try layer(input, workers: workers) == layer(input, workers: 1))
-        #expect(compareWithReference(problem, as: Float.self, seed: 99, workers: workers) == .agree)
+        #expect(try layer.apply(input, workers: workers, algorithm: algorithm)
+            == layer.apply(input, workers: 1, algorithm: algorithm))
+        #expect(compareWithReference(problem, as: Float.self, seed: 99, workers: workers, algorithm: algorithm)
+            == .agree)
+    }
+
+    @Test("Winograd's algorithm is a different computation that agrees with the direct one")
+    func algorithmsDiffer() throws {
+        let problem = ConvolutionCase(height: 14, width: 13, inputChannels: 8, outputChannels: 16,
+                                      kernel: Pair(square: 3), rate: Pair(square: 2), padding: .same, hasBias: true)
+        var generator = SeededGenerator(seed: 5)
+        let (input, kernel, bias) = problem.tensors(Float.self, using: &generator)
+        let layer = try Convolution(kernel: kernel, bias: bias, rate: problem.rate, padding: problem.padding)
+        let direct = try layer.apply(input, workers: 1, algorithm: .direct)
+        let winograd = try layer.apply(input, workers: 1, algorithm: .winograd)
+        // Different rounding proves the transforms ran; agreement proves they are right.
+        #expect(direct != winograd)
+        #expect(winograd.isClose(to: direct))
+    }
+
+    @Test("Winograd's algorithm is chosen for 3x3 kernels at stride 1 with several channels")
+    func algorithmChoice() {
+        func choice(kernel: Pair, stride: Int = 1, cin: Int, cout: Int) -> CorrelationAlgorithm {
+            let job = CorrelationJob<Float>(
+                source: UnsafePointer(bitPattern: 64)!, padded: FeatureMapShape(batch: 1, height: 9, width: 9, channels: cin),
+                output: UnsafeMutablePointer(bitPattern: 64)!,
+                outputShape: FeatureMapShape(batch: 1, height: 5, width: 5, channels: cout),
+                kernel: KernelShape(height: kernel.height, width: kernel.width, inputChannels: cin, outputChannels: cout),
+                rate: Pair(square: 2), stride: Pair(square: stride))
+            return CorrelationAlgorithm.fastest(for: job)
+        }
+        #expect(choice(kernel: Pair(square: 3), cin: 32, cout: 64) == .winograd)
+        #expect(choice(kernel: Pair(square: 3), cin: 1, cout: 1) == .direct)
+        #expect(choice(kernel: Pair(square: 3), stride: 2, cin: 32, cout: 64) == .direct)
+        #expect(choice(kernel: Pair(square: 5), cin: 32, cout: 64) == .direct)
+        #expect(choice(kernel: Pair(square: 3), cin: 2048, cout: 64) == .direct)
     }
 
     @Test("Rank-2 and rank-3 inputs keep their rank")
