@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
 
 /// The threads the core's parallel loops run on: how many there are, and how work is split.
 public enum Workers {
@@ -19,11 +18,13 @@ public enum Workers {
     /// them out costs nothing measurable.
     static var chunksPerWorker: Int { 8 }
 
-    /// Calls `body` on contiguous, disjoint chunks that together cover `0..<count`, on up to
-    /// `workers` threads at once; returns when every chunk is done.
+    /// Calls `body` on contiguous, disjoint chunks that together cover `0..<count`, on the
+    /// calling thread and up to `workers − 1` helper threads at once (never more than
+    /// ``active`` in all); returns when every chunk is done.
     ///
-    /// Chunks are handed out one at a time to whichever worker is free, so a worker slowed
-    /// by another process on its core does not hold the others up.
+    /// Chunks are handed out one at a time to whichever thread is free, so a helper that
+    /// starts late, or whose core is shared with another process, does not hold the others
+    /// up; the caller never waits for a helper that has not started.
     ///
     /// - Parameters:
     ///   - count: the number of items to split.
@@ -31,13 +32,13 @@ public enum Workers {
     ///   - body: the work on one chunk; chunks run concurrently, so it must only write to
     ///     memory that belongs to its chunk.
     static func forEachChunk(of count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> Void) {
-        let workers = min(max(workers, 1), count)
+        let workers = min(max(workers, 1), count, active)
         guard workers > 1 else {
             if count > 0 { body(0..<count) }
             return
         }
         let queue = ChunkQueue(count: count, chunks: min(count, workers * chunksPerWorker))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        WorkerPool.shared.run(helpers: workers - 1) {
             while let chunk = queue.next() { body(chunk) }
         }
     }
@@ -49,27 +50,170 @@ private final class ChunkQueue: @unchecked Sendable {
     private let chunks: Int
     /// The next chunk to hand out; guarded by `lock`.
     private var nextChunk = 0
-    private let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let lock = Mutex()
 
     init(count: Int, chunks: Int) {
         self.count = count
         self.chunks = chunks
-        lock.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(lock, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(lock)
-        lock.deallocate()
     }
 
     /// The next chunk, or nil when all have been taken.
     func next() -> Range<Int>? {
-        pthread_mutex_lock(lock)
-        let chunk = nextChunk
-        nextChunk += 1
-        pthread_mutex_unlock(lock)
+        let chunk = lock.withLock {
+            defer { nextChunk += 1 }
+            return nextChunk
+        }
         guard chunk < chunks else { return nil }
         return count * chunk / chunks ..< count * (chunk + 1) / chunks
+    }
+}
+
+/// Helper threads that wait for work, started once and kept for the life of the process.
+///
+/// Dispatch's pool on Linux wakes its threads a millisecond or more late on a busy
+/// machine, as long as a whole convolution; these threads block on a condition variable
+/// and wake as soon as the kernel schedules them.
+private final class WorkerPool: @unchecked Sendable {
+    static let shared = WorkerPool(threads: Workers.active - 1)
+
+    private let lock = Mutex()
+    private let workPosted = Condition()
+    private let helpersDone = Condition()
+    // All guarded by `lock`.
+    /// The job of the current round, nil between rounds.
+    private var job: (() -> Void)?
+    /// Counts rounds, so that a helper joins each round at most once.
+    private var round = 0
+    /// Helpers still wanted in this round; 0 once the caller has finished its own share.
+    private var openSeats = 0
+    /// Helpers that joined this round and have not finished.
+    private var running = 0
+
+    private init(threads: Int) {
+        for _ in 0..<max(threads, 0) {
+            Thread.start { [unowned self] in self.helperLoop() }
+        }
+    }
+
+    /// Runs `job` on the calling thread and on up to `helpers` helpers that join in time;
+    /// returns when every thread that ran it has finished. While another round is in
+    /// progress (a call from another thread, or from inside a job), `job` runs on the
+    /// caller alone.
+    func run(helpers: Int, _ job: () -> Void) {
+        withoutActuallyEscaping(job) { job in
+            let posted: Bool = lock.withLock {
+                guard self.job == nil else { return false }
+                self.job = job
+                round &+= 1
+                openSeats = helpers
+                running = 0
+                workPosted.broadcast()
+                return true
+            }
+            job()
+            guard posted else { return }
+            lock.withLock {
+                // Helpers that have not joined by now are not waited for.
+                openSeats = 0
+                while running > 0 { helpersDone.wait(lock) }
+                self.job = nil
+            }
+        }
+    }
+
+    /// A helper's life: wait for a round with an open seat, run its job, repeat.
+    private func helperLoop() {
+        var lastRound = 0
+        lock.lock()
+        while true {
+            while job == nil || round == lastRound || openSeats == 0 { workPosted.wait(lock) }
+            lastRound = round
+            openSeats -= 1
+            running += 1
+            let job = self.job
+            lock.unlock()
+            job?()
+            lock.lock()
+            running -= 1
+            if running == 0 { helpersDone.signal() }
+        }
+    }
+}
+
+// MARK: - POSIX primitives
+
+/// A pthread mutex on the heap, where it cannot move.
+private final class Mutex: @unchecked Sendable {
+    let raw = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+
+    init() {
+        raw.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(raw, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(raw)
+        raw.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(raw) }
+    func unlock() { pthread_mutex_unlock(raw) }
+
+    func withLock<T>(_ body: () -> T) -> T {
+        lock()
+        defer { unlock() }
+        return body()
+    }
+}
+
+/// A pthread condition variable on the heap.
+private final class Condition: @unchecked Sendable {
+    let raw = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        raw.initialize(to: pthread_cond_t())
+        pthread_cond_init(raw, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(raw)
+        raw.deallocate()
+    }
+
+    /// Waits until signalled; `mutex` must be locked, and is again on return.
+    func wait(_ mutex: Mutex) { pthread_cond_wait(raw, mutex.raw) }
+    func signal() { pthread_cond_signal(raw) }
+    func broadcast() { pthread_cond_broadcast(raw) }
+}
+
+/// A detached POSIX thread running a closure.
+private enum Thread {
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func start(_ body: @escaping () -> Void) {
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        let started = pthread_create(&thread, nil, { context in
+            Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body()
+            return nil
+        }, context) == 0
+        #else
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { context in
+            if let context { Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body() }
+            return nil
+        }, context) == 0
+        #endif
+        // Without the thread the pool has one helper fewer, and the work runs all the same.
+        guard started else { return Unmanaged<Box>.fromOpaque(context).release() }
+        #if canImport(Darwin)
+        if let thread { pthread_detach(thread) }
+        #else
+        pthread_detach(thread)
+        #endif
     }
 }
