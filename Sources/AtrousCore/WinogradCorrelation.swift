@@ -166,7 +166,7 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
                 for first in Swift.stride(from: tiles.lowerBound, to: tiles.upperBound, by: group) {
                     let count = min(group, tiles.upperBound &- first)
                     transformInputs(grid, first: first, count: count, scratch: scratch)
-                    for block in 0..<blocks { multiply(scratch, block: block, count: count) }
+                    multiply(scratch, count: count)
                     transformOutputs(scratch, grid, first: first, count: count)
                 }
             }
@@ -212,19 +212,28 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
         }
     }
 
-    /// One block's 36 matrix products `products[block][ξ][tile] = Σ_ci transformed[ξ][tile][ci] · weights[ξ][block][ci]`.
-    private func multiply(_ scratch: WinogradScratch<Vector>, block: Int, count: Int) {
+    /// The 36 matrix products `products[block][ξ][tile] = Σ_ci transformed[ξ][tile][ci] · weights[ξ][block][ci]`,
+    /// position by position, so that a position's transformed inputs stay in the first
+    /// cache level while every block of output channels uses them.
+    private func multiply(_ scratch: WinogradScratch<Vector>, count: Int) {
         let lanes = Vector.scalarCount
         let (cin, cout) = (job.kernel.inputChannels, job.kernel.outputChannels)
         let blocks = (cout + lanes - 1) / lanes
-        let products = UnsafeMutableRawPointer(scratch.products(block: block)).assumingMemoryBound(to: Scalar.self)
         for position in 0..<36 {
-            var sums = Accumulators(Vector())
-            var w = weights + (position &* blocks &+ block) &* cin
-            sums.add(SixInputs(base: scratch.transformed(position: position, tile: 0), step: scratch.tilePitch,
-                               first: 0, count: count),
-                     indices: 0..<cin, weights: &w)
-            sums.store(to: products + position &* Self.tilesPerGroup &* lanes, pitch: lanes, count: count, width: lanes)
+            let inputs = scratch.transformed(position: position, tile: 0)
+            for block in 0..<blocks {
+                let blockWeights = weights + (position &* blocks &+ block) &* cin
+                let products = UnsafeMutableRawPointer(scratch.products(block: block) + position &* Self.tilesPerGroup)
+                    .assumingMemoryBound(to: Scalar.self)
+                for first in Swift.stride(from: 0, to: count, by: Accumulators.count) {
+                    let tiles = min(Accumulators.count, count &- first)
+                    var sums = Accumulators(Vector())
+                    var w = blockWeights
+                    sums.add(SixInputs(base: inputs, step: scratch.tilePitch, first: first, count: tiles),
+                             indices: 0..<cin, weights: &w)
+                    sums.store(to: products + first &* lanes, pitch: lanes, count: tiles, width: lanes)
+                }
+            }
         }
     }
 

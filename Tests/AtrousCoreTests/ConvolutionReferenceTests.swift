@@ -303,7 +303,9 @@ struct ConvolutionReferenceTests {
             return CorrelationAlgorithm.fastest(for: job)
         }
         #expect(choice(kernel: Pair(square: 3), cin: 32, cout: 64) == .winograd)
+        #expect(choice(kernel: Pair(square: 3), cin: 64, cout: 3) == .winograd)
         #expect(choice(kernel: Pair(square: 3), cin: 1, cout: 1) == .direct)
+        #expect(choice(kernel: Pair(square: 3), cin: 4, cout: 64) == .direct)
         #expect(choice(kernel: Pair(square: 3), stride: 2, cin: 32, cout: 64) == .direct)
         #expect(choice(kernel: Pair(square: 5), cin: 32, cout: 64) == .direct)
         #expect(choice(kernel: Pair(square: 3), cin: 2048, cout: 64) == .direct)
