@@ -1,109 +1,3 @@
-/// The one-dimensional transforms of Winograd's F(4, 3): four outputs of a 3-tap
-/// correlation from six inputs with six multiplications (Lavin and Gray, "Fast Algorithms
-/// for Convolutional Neural Networks", 2016). Applied along both axes they give F(4x4, 3x3).
-///
-/// `Bᵀ` = [[4, 0, −5, 0, 1, 0], [0, −4, −4, 1, 1, 0], [0, 4, −4, −1, 1, 0], [0, −2, −1, 2, 1, 0],
-/// [0, 2, −1, −2, 1, 0], [0, 4, 0, −5, 0, 1]];
-/// `G` = [[¼, 0, 0], [−⅙, −⅙, −⅙], [−⅙, ⅙, −⅙], [1/24, 1/12, ⅙], [1/24, −1/12, ⅙], [0, 0, 1]];
-/// `Aᵀ` = [[1, 1, 1, 1, 1, 0], [0, 1, −1, 2, −2, 0], [0, 1, 1, 4, 4, 0], [0, 1, −1, 8, −8, 1]].
-enum WinogradF43 {
-    /// Outputs per tile and axis; a tile reads `outputs + 2` inputs per axis.
-    static var outputs: Int { 4 }
-
-    /// `Bᵀ·d` of the six values `d(0)…d(5)`, handed to `result(i, value)` for each i.
-    @inline(__always)
-    static func transformInput<Vector: SIMD>(_ d: (Int) -> Vector, _ result: (Int, Vector) -> Void)
-    where Vector.Scalar: ConvolutionScalar {
-        let (d0, d1, d2, d3, d4, d5) = (d(0), d(1), d(2), d(3), d(4), d(5))
-        let (two, four, five): (Vector.Scalar, Vector.Scalar, Vector.Scalar) = (2, 4, 5)
-        let (a, b) = (d4 - four * d2, d3 - four * d1)
-        let (c, e) = (d4 - d2, two * (d3 - d1))
-        result(0, four * d0 - five * d2 + d4)
-        result(1, a + b)
-        result(2, a - b)
-        result(3, c + e)
-        result(4, c - e)
-        result(5, four * d1 - five * d3 + d5)
-    }
-
-    /// `Aᵀ·m` of the six values `m(0)…m(5)`, handed to `result(a, value)` for each a below 4.
-    @inline(__always)
-    static func transformOutput<Vector: SIMD>(_ m: (Int) -> Vector, _ result: (Int, Vector) -> Void)
-    where Vector.Scalar: ConvolutionScalar {
-        let (m0, m1, m2, m3, m4, m5) = (m(0), m(1), m(2), m(3), m(4), m(5))
-        let (two, four, eight): (Vector.Scalar, Vector.Scalar, Vector.Scalar) = (2, 4, 8)
-        let (sum12, difference12, sum34, difference34) = (m1 + m2, m1 - m2, m3 + m4, m3 - m4)
-        result(0, m0 + sum12 + sum34)
-        result(1, difference12 + two * difference34)
-        result(2, sum12 + four * sum34)
-        result(3, difference12 + eight * difference34 + m5)
-    }
-
-    /// `G·g` of the three taps `g(0)…g(2)`, handed to `result(i, value)` for each i below 6.
-    @inline(__always)
-    static func transformKernel<Vector: SIMD>(_ g: (Int) -> Vector, _ result: (Int, Vector) -> Void)
-    where Vector.Scalar: ConvolutionScalar {
-        let (g0, g1, g2) = (g(0), g(1), g(2))
-        let (quarter, sixth): (Vector.Scalar, Vector.Scalar) = (1 / 4, 1 / 6)
-        let (twelfth, twentyFourth): (Vector.Scalar, Vector.Scalar) = (1 / 12, 1 / 24)
-        let (outer, middle) = (g0 * twentyFourth + g2 * sixth, g1 * twelfth)
-        result(0, g0 * quarter)
-        result(1, -(g0 + g1 + g2) * sixth)
-        result(2, -(g0 - g1 + g2) * sixth)
-        result(3, outer + middle)
-        result(4, outer - middle)
-        result(5, g2)
-    }
-}
-
-/// A 3x3 kernel in the Winograd domain of F(4x4, 3x3): each input/output channel pair's
-/// taps `g` become the 6x6 `G·g·Gᵀ` (see ``WinogradF43``), grouped for the vector loop.
-struct WinogradWeights<Vector: SIMD> where Vector.Scalar: ConvolutionScalar {
-    typealias Scalar = Vector.Scalar
-    /// `[ξ][block][ci]` for the 36 positions ξ = 6·i + j of the 6x6 domain, one vector of
-    /// output channels each, zero past Cout.
-    let weights: [Vector]
-    /// The bias of each block's output channels, zero past Cout or without bias.
-    let biases: [Vector]
-
-    /// Transforms an HWIO 3x3 kernel, a vector of output channels at a time.
-    ///
-    /// - Complexity: O(Cin · Cout), once per call.
-    init(kernel: UnsafeBufferPointer<Scalar>, shape: KernelShape, bias: [Scalar]?) {
-        let lanes = Vector.scalarCount
-        let (cin, cout) = (shape.inputChannels, shape.outputChannels)
-        let blocks = (cout + lanes - 1) / lanes
-        let positionPitch = blocks * cin
-        var weights = [Vector](repeating: Vector(), count: 36 * positionPitch)
-        weights.withUnsafeMutableBufferPointer { weights in
-            guard let weights = weights.baseAddress, let kernel = kernel.baseAddress else { return }
-            let taps = UnsafeMutablePointer<Vector>.allocate(capacity: 9 + 18)
-            defer { taps.deallocate() }
-            let columns = taps + 9
-            for block in 0..<blocks {
-                let channel = block &* lanes, used = min(lanes, cout &- block &* lanes)
-                for ci in 0..<cin {
-                    for tap in 0..<9 {
-                        taps[tap] = load(kernel + ((tap &* cin &+ ci) &* cout &+ channel), count: used)
-                    }
-                    // G·g down each of the three columns of taps, then ·Gᵀ along each of the six rows.
-                    for kx in 0..<3 {
-                        WinogradF43.transformKernel({ taps[3 &* $0 &+ kx] }, { columns[3 &* $0 &+ kx] = $1 })
-                    }
-                    let first = weights + (block &* cin &+ ci)
-                    for i in 0..<6 {
-                        WinogradF43.transformKernel({ columns[3 &* i &+ $0] }, { j, value in
-                            first[(6 &* i &+ j) &* positionPitch] = value
-                        })
-                    }
-                }
-            }
-        }
-        self.weights = weights
-        biases = Vector.blocks(of: bias, channels: cout)
-    }
-}
-
 /// Winograd's F(4x4, 3x3) for a 3x3 kernel at stride 1 and any rate: 4x4 output cells from
 /// a 6x6 patch of input with 36 multiplications per channel pair instead of 144.
 ///
@@ -350,7 +244,7 @@ private struct TileGrid {
 
 /// The first `count` scalars at `source` as a vector, zero in the other lanes.
 @inline(__always)
-private func load<Vector: SIMD>(_ source: UnsafePointer<Vector.Scalar>, count: Int) -> Vector {
+func load<Vector: SIMD>(_ source: UnsafePointer<Vector.Scalar>, count: Int) -> Vector {
     if count == Vector.scalarCount { return UnsafeRawPointer(source).loadUnaligned(as: Vector.self) }
     var vector = Vector()
     for lane in 0..<count { vector[lane] = source[lane] }

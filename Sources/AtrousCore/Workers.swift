@@ -49,7 +49,7 @@ private final class ChunkQueue: @unchecked Sendable {
     private let chunks: Int
     /// The next chunk to hand out; guarded by `lock`.
     private var nextChunk = 0
-    private let lock = Mutex()
+    private let lock = PthreadMutex()
 
     init(count: Int, chunks: Int) {
         self.count = count
@@ -75,9 +75,9 @@ private final class ChunkQueue: @unchecked Sendable {
 private final class WorkerPool: @unchecked Sendable {
     static let shared = WorkerPool(threads: Workers.active - 1)
 
-    private let lock = Mutex()
-    private let workPosted = Condition()
-    private let helpersDone = Condition()
+    private let lock = PthreadMutex()
+    private let workPosted = PthreadCondition()
+    private let helpersDone = PthreadCondition()
     // All guarded by `lock`.
     /// The job of the current round, nil between rounds.
     private var job: (() -> Void)?
@@ -90,7 +90,7 @@ private final class WorkerPool: @unchecked Sendable {
 
     private init(threads: Int) {
         for _ in 0..<max(threads, 0) {
-            Thread.start { [unowned self] in self.helperLoop() }
+            DetachedThread.start { [unowned self] in self.helperLoop() }
         }
     }
 
@@ -136,83 +136,5 @@ private final class WorkerPool: @unchecked Sendable {
             running -= 1
             if running == 0 { helpersDone.signal() }
         }
-    }
-}
-
-// MARK: - POSIX primitives
-
-/// A pthread mutex on the heap, where it cannot move.
-private final class Mutex: @unchecked Sendable {
-    let raw = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-
-    init() {
-        raw.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(raw, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(raw)
-        raw.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(raw) }
-    func unlock() { pthread_mutex_unlock(raw) }
-
-    func withLock<T>(_ body: () -> T) -> T {
-        lock()
-        defer { unlock() }
-        return body()
-    }
-}
-
-/// A pthread condition variable on the heap.
-private final class Condition: @unchecked Sendable {
-    let raw = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-
-    init() {
-        raw.initialize(to: pthread_cond_t())
-        pthread_cond_init(raw, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(raw)
-        raw.deallocate()
-    }
-
-    /// Waits until signalled; `mutex` must be locked, and is again on return.
-    func wait(_ mutex: Mutex) { pthread_cond_wait(raw, mutex.raw) }
-    func signal() { pthread_cond_signal(raw) }
-    func broadcast() { pthread_cond_broadcast(raw) }
-}
-
-/// A detached POSIX thread running a closure.
-private enum Thread {
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    static func start(_ body: @escaping () -> Void) {
-        let context = Unmanaged.passRetained(Box(body)).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        let started = pthread_create(&thread, nil, { context in
-            Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body()
-            return nil
-        }, context) == 0
-        #else
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { context in
-            if let context { Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body() }
-            return nil
-        }, context) == 0
-        #endif
-        // Without the thread the pool has one helper fewer, and the work runs all the same.
-        guard started else { return Unmanaged<Box>.fromOpaque(context).release() }
-        #if canImport(Darwin)
-        if let thread { pthread_detach(thread) }
-        #else
-        pthread_detach(thread)
-        #endif
     }
 }
