@@ -9,14 +9,14 @@ public enum BenchSuite {
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
-            seed.figure(name: "seed_conv", type: Float.self, repetitions: 200),
-            seed.with(workers: 1).figure(name: "seed_conv_1_thread", type: Float.self, repetitions: 100),
-            seed.with(workers: 2).figure(name: "seed_conv_2_threads", type: Float.self, repetitions: 200),
-            seed.with(rate: Pair(square: 1)).figure(name: "rate1_conv", type: Float.self, repetitions: 200),
-            seed.with(rate: Pair(square: 4)).figure(name: "rate4_conv", type: Float.self, repetitions: 200),
-            seed.with(rate: Pair(square: 8)).figure(name: "rate8_conv", type: Float.self, repetitions: 200),
+            seed.figure(name: "seed_conv", type: Float.self, repetitions: 500),
+            seed.with(workers: 1).figure(name: "seed_conv_1_thread", type: Float.self, repetitions: 300),
+            seed.with(workers: 2).figure(name: "seed_conv_2_threads", type: Float.self, repetitions: 500),
+            seed.with(rate: Pair(square: 1)).figure(name: "rate1_conv", type: Float.self, repetitions: 300),
+            seed.with(rate: Pair(square: 4)).figure(name: "rate4_conv", type: Float.self, repetitions: 300),
+            seed.with(rate: Pair(square: 8)).figure(name: "rate8_conv", type: Float.self, repetitions: 300),
             seed.with(kernel: Pair(square: 5)).figure(name: "kernel5_conv", type: Float.self, repetitions: 100),
-            ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 2000),
+            ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
         ]
     }
 
