@@ -9,5 +9,6 @@ struct Atrous: ParsableCommand {
             ShapeCommand.self,
             RFCommand.self,
             ExportCodeCommand.self,
+            BenchCommand.self,
         ])
 }
