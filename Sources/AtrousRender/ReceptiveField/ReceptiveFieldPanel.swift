@@ -9,8 +9,8 @@ import AtrousExplorer
 ///
 /// The panel fits any rectangle. From ``sideBySideWidth`` columns (the whole body of an 80x24
 /// screen) the text sits right of the picture, which gets the room it needs first; narrower
-/// (the third column of a 120-column screen) the text sits above the picture, which keeps at
-/// least half the rows.
+/// (the third column of a 120-column screen) the text sits above the picture, which keeps up
+/// to three fifths of the rows.
 public struct ReceptiveFieldPanel: Widget, Sendable {
     public var layers: [LayerSpec]
     public var selectedLayer: Int
@@ -57,7 +57,7 @@ public struct ReceptiveFieldPanel: Widget, Sendable {
             }
         } else {
             let pictureHeight = picture?.height ?? 0
-            let kept = min(pictureHeight, max(12, area.height / 2))
+            let kept = min(pictureHeight, max(12, area.height * 3 / 5))
             let text = textLines(width: area.width, height: max(area.height - kept, 1))
             buffer.write(text, in: area)
             // One blank row between the text and the picture when there is room for it.
