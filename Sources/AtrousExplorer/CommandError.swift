@@ -35,7 +35,7 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .unknownFill(name):
             "Unknown fill '\(name)'; use " + listed(Fill.allCases.map(\.rawValue)) + "."
         case let .unknownStack(name):
-            "Unknown stack '\(name)'; use " + listed(StackPreset.all.map(\.name)) + "."
+            "Unknown stack '\(name)'; use " + listed(ExplorerCommand.stackPresets.map(\.name)) + "."
         case let .invalidLayer(error):
             error.description
         }

@@ -58,7 +58,7 @@ extension ExplorerCommand {
             let cell = try arguments.cell(arguments.required())
             return .selectInputCell(row: cell.row, column: cell.column)
         },
-        ExplorerCommand(names: ["stack"], usage: ":stack [" + StackPreset.all.map(\.name).joined(separator: "|") + "]",
+        ExplorerCommand(names: ["stack"], usage: ":stack [" + stackPresets.map(\.name).joined(separator: "|") + "]",
                         summary: "load a layer stack from the literature; alone, show or hide the stack view")
         { arguments throws(CommandError) in
             guard !arguments.rest.isEmpty else { return .toggleStackView }
@@ -114,6 +114,10 @@ extension ExplorerCommand {
         if let seed { return .setKernelPreset(.random(seed: seed)) }
         return .setKernelPreset(preset)
     }
+
+    /// The presets that are one stack; ASPP's parallel branches are for `atrous rf` (`:stack aspp`
+    /// says so).
+    static let stackPresets = StackPreset.all.filter { !$0.isParallel }
 
     /// `:layer add`, `:layer add k=3,r=2`, `:layer del`, `:layer 2`.
     private static func layerAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {

@@ -33,7 +33,7 @@ struct StackCommandTests {
 
     @Test(arguments: [
         ("stack pyramid", CommandError.unknownStack("pyramid"),
-         "Unknown stack 'pyramid'; use context, wavenet, hdc, aspp or gridding."),
+         "Unknown stack 'pyramid'; use context, wavenet, hdc or gridding."),
         ("layer", .missingArgument(command: "layer", usage: ":layer add [k=3,r=2,s=1,p=same] | del | N"),
          "The :layer command needs a value; write :layer add [k=3,r=2,s=1,p=same] | del | N."),
         ("layer two", .invalidArgument(command: "layer", argument: "two", usage: ":layer add [k=3,r=2,s=1,p=same] | del | N"),

@@ -55,13 +55,13 @@ struct FieldSummary: Sendable, Equatable {
     var numbersTexts: [String] {
         let (rows, columns) = (analysis.field.rows, analysis.field.columns)
         func numbers(_ axis: AxisReceptiveField) -> String {
-            "field \(axis.size), jump \(axis.jump), eff. padding \(axis.padBefore)+\(axis.padAfter)"
+            "\(axis.size), jump \(axis.jump), eff. padding \(axis.padBefore)+\(axis.padAfter)"
         }
-        if oneDimensional { return ["F" + numbers(columns).dropFirst()] }
+        if oneDimensional { return ["Field " + numbers(columns)] }
         if (rows.size, rows.jump, rows.padBefore, rows.padAfter) == (columns.size, columns.jump, columns.padBefore, columns.padAfter) {
-            return ["Each axis: " + numbers(rows)]
+            return ["Each axis: field " + numbers(rows)]
         }
-        return ["Rows: " + numbers(rows), "Cols: " + numbers(columns)]
+        return ["Rows: field " + numbers(rows), "Cols: field " + numbers(columns)]
     }
 
     // MARK: - Coverage and paths
