@@ -118,6 +118,21 @@ public struct ExplorerParameters: Sendable, Equatable {
         kernelSource = .edited(kernelSource.preset)
     }
 
+    /// Replaces the stack with `layers` whose layer `selectedLayer` is the current layer, as a
+    /// saved session restores it.
+    /// - Throws: ``StackRestoreError`` when the index lies outside the layers or that layer is
+    ///   not ``spec``; the parameters are then unchanged.
+    public mutating func restoreStack(_ layers: [LayerSpec], selectedLayer: Int) throws {
+        guard layers.indices.contains(selectedLayer) else {
+            throw StackRestoreError.selectionOutside(index: selectedLayer, count: layers.count)
+        }
+        guard layers[selectedLayer] == spec else {
+            throw StackRestoreError.selectionIsNotTheLayer(selected: layers[selectedLayer], layer: spec)
+        }
+        self.layers = layers
+        self.selectedLayer = selectedLayer
+    }
+
     /// Replaces the stack and selects layer `index` with `kernel`, whose height and width must
     /// be that layer's kernel size (the caller builds it).
     /// - Throws: ``ConvolutionError`` for a kernel of the wrong rank or with an empty axis;
@@ -137,5 +152,21 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
     public func convolution() throws -> Convolution<Double> {
         try Convolution(kernel: kernel, rate: spec.rate, stride: spec.stride, padding: spec.padding, fill: spec.fill)
+    }
+}
+
+/// Why a saved stack cannot be restored. Each message is one sentence naming the layers.
+public enum StackRestoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case selectionOutside(index: Int, count: Int)
+    case selectionIsNotTheLayer(selected: LayerSpec, layer: LayerSpec)
+
+    public var description: String {
+        switch self {
+        case let .selectionOutside(index, count):
+            "The stack's selected layer \(index + 1) does not exist: the stack has \(count) layers."
+        case let .selectionIsNotTheLayer(selected, layer):
+            "The stack's selected layer (\(selected.notation), fill \(selected.fill)) is not the current layer "
+                + "(\(layer.notation), fill \(layer.fill))."
+        }
     }
 }

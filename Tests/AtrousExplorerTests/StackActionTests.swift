@@ -312,3 +312,30 @@ struct StackUndoTests {
         #expect(broken.message == broken.stack.problem.map { .error($0) })
     }
 }
+
+@Suite("Restoring a saved stack")
+struct StackRestoreTests {
+    @Test func aStackWhoseSelectedLayerIsTheCurrentOneIsRestored() throws {
+        var parameters = ExplorerState().parameters
+        let saved = [try LayerSpec(notation: "k=3,r=1")] + [parameters.spec] + [try LayerSpec(notation: "k=3,r=5")]
+        try parameters.restoreStack(saved, selectedLayer: 1)
+        #expect(parameters.layers == saved && parameters.selectedLayer == 1)
+        let state = stateAfter([.toggleStackView], from: ExplorerState(parameters: parameters))
+        #expect(state.stack.analysis?.stack.specs == saved)
+    }
+
+    @Test func aMismatchIsRefusedInOneSentence() throws {
+        var parameters = ExplorerState().parameters
+        let other = try LayerSpec(notation: "k=5,r=1")
+        #expect(throws: StackRestoreError.selectionOutside(index: 3, count: 1)) {
+            try parameters.restoreStack([parameters.spec], selectedLayer: 3)
+        }
+        #expect(throws: StackRestoreError.selectionIsNotTheLayer(selected: other, layer: parameters.spec)) {
+            try parameters.restoreStack([other], selectedLayer: 0)
+        }
+        #expect(parameters == ExplorerState().parameters)
+        #expect(StackRestoreError.selectionIsNotTheLayer(selected: other, layer: parameters.spec).description
+            == "The stack's selected layer (k=5,r=1,s=1,p=same, fill zeros) is not the current layer "
+            + "(k=3,r=2,s=1,p=same, fill zeros).")
+    }
+}

@@ -20,9 +20,10 @@ struct LayerTable: Sendable, Equatable {
     let columns: [Column]
     let selected: Int
 
-    /// The table of `layers`; the output, field and jump columns need `analysis`.
+    /// The table of `layers`; the output, field and jump columns need `analysis` of those layers.
     init(layers: [LayerSpec], selected: Int, analysis: ReceptiveFieldAnalysis?, oneDimensional: Bool) {
         self.selected = selected
+        let analysis = analysis.flatMap { $0.stack.specs == layers ? $0 : nil }
         func text(_ pair: Pair) -> String { oneDimensional ? "\(pair.width)" : "\(pair)" }
         var columns = [
             Column(header: "#", cells: layers.indices.map { "\($0 + 1)" }, dropRank: nil, alignsRight: true),

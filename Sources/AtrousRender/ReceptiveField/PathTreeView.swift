@@ -69,8 +69,9 @@ struct PathTreeView: Widget, Sendable {
 
     /// The input step under which cell `index` of stage `stage` sits.
     func position(stage: Int, index: Int) -> Int {
-        guard stage > 0 else { return index }
-        let step = analysis.field.columns.steps[stage - 1]
+        let steps = analysis.field.columns.steps
+        guard stage > 0, stage <= steps.count else { return index }
+        let step = steps[stage - 1]
         let start = index * step.jump - step.padBefore
         let padding = step.padBefore + step.padAfter
         let offset = padding > 0 ? (step.size - 1) * step.padBefore / padding : (step.size - 1) / 2
