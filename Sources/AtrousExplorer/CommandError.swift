@@ -14,6 +14,10 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPattern(String)
     /// A fill name that is not one of ``Fill``'s.
     case unknownFill(String)
+    /// A stack name that is not one of ``StackPreset/all``.
+    case unknownStack(String)
+    /// A layer written in notation that cannot be read.
+    case invalidLayer(LayerNotationError)
 
     public var description: String {
         switch self {
@@ -30,6 +34,10 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             "Unknown input pattern '\(name)'; use " + listed(InputPattern.cycle.map(\.name)) + "."
         case let .unknownFill(name):
             "Unknown fill '\(name)'; use " + listed(Fill.allCases.map(\.rawValue)) + "."
+        case let .unknownStack(name):
+            "Unknown stack '\(name)'; use " + listed(ExplorerCommand.stackPresets.map(\.name)) + "."
+        case let .invalidLayer(error):
+            error.description
         }
     }
 }

@@ -80,6 +80,27 @@ public enum ExplorerAction: Sendable, Equatable {
     /// The program could not read a file; `message` is its one-sentence error.
     case loadFailed(message: String)
 
+    // MARK: Layer stack
+
+    /// Shows or hides the receptive-field view of the layer stack.
+    case toggleStackView
+    /// Inserts `layer` after the selected layer and selects it; nil inserts a copy of the
+    /// selected layer. Every stack action shows the view, so no change goes unseen.
+    case addLayer(LayerSpec?)
+    /// Removes the selected layer and selects the one before it; the last layer stays.
+    case removeLayer
+    /// Selects the next or previous layer, wrapping; the panels then show it on the input.
+    case stepLayer(CycleDirection)
+    /// Selects layer `index`, counted from 0 (`:layer N` counts from 1).
+    case selectLayer(Int)
+    /// Replaces the stack with `layers` (at least one) and selects the first.
+    case setLayers([LayerSpec])
+    /// Loads a preset's stack, an input of its size (the current pattern, else an impulse)
+    /// and its default output cell. Parallel branches (ASPP) are refused with a message.
+    case loadStackPreset(StackPreset)
+    /// Moves the view's chosen cell one step; while it follows the current cell, moves that.
+    case moveStackCell(MoveDirection)
+
     // MARK: Channels
 
     /// Shows the next or previous channel (input and output together), wrapping.

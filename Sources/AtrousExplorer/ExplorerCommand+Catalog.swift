@@ -58,6 +58,21 @@ extension ExplorerCommand {
             let cell = try arguments.cell(arguments.required())
             return .selectInputCell(row: cell.row, column: cell.column)
         },
+        ExplorerCommand(names: ["stack"], usage: ":stack [" + stackPresets.map(\.name).joined(separator: "|") + "]",
+                        summary: "load a layer stack from the literature; alone, show or hide the stack view")
+        { arguments throws(CommandError) in
+            guard !arguments.rest.isEmpty else { return .toggleStackView }
+            guard let preset = StackPreset.named(arguments.rest) else { throw .unknownStack(arguments.rest) }
+            return .loadStackPreset(preset)
+        },
+        ExplorerCommand(names: ["layer", "l"], usage: ":layer add [k=3,r=2,s=1,p=same] | del | N",
+                        summary: "add a layer after the selected one (a copy without notation), delete it, or select layer N")
+        { arguments throws(CommandError) in try layerAction(arguments) },
+        ExplorerCommand(names: ["layers"], usage: ":layers k=3,r=1 k=3,r=2 ...",
+                        summary: "replace the stack, first layer first (p defaults to same)") { arguments throws(CommandError) in
+            _ = try arguments.required()
+            return .setLayers(try arguments.words.map { word throws(CommandError) in try layer(word) })
+        },
         ExplorerCommand(names: ["channel", "ch"], usage: ":channel N", summary: "show channel N (from 0)") {
             arguments throws(CommandError) in
             .selectChannel(try arguments.integer(arguments.required()))
@@ -98,6 +113,37 @@ extension ExplorerCommand {
         }
         if let seed { return .setKernelPreset(.random(seed: seed)) }
         return .setKernelPreset(preset)
+    }
+
+    /// The presets that are one stack; ASPP's parallel branches are for `atrous rf` (`:stack aspp`
+    /// says so).
+    static let stackPresets = StackPreset.all.filter { !$0.isParallel }
+
+    /// `:layer add`, `:layer add k=3,r=2`, `:layer del`, `:layer 2`.
+    private static func layerAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
+        let words = try arguments.required().split(separator: " ").map(String.init)
+        switch words[0].lowercased() {
+        case "add", "new":
+            guard words.count <= 2 else { throw arguments.invalid(words[2]) }
+            return .addLayer(try words.count == 2 ? layer(words[1]) : nil)
+        case "del", "delete", "remove", "rm":
+            guard words.count == 1 else { throw arguments.invalid(words[1]) }
+            return .removeLayer
+        default:
+            guard words.count == 1, let number = Int(words[0]) else { throw arguments.invalid(arguments.rest) }
+            return .selectLayer(number - 1)
+        }
+    }
+
+    /// One layer in the notation of ``LayerSpec/init(notation:)``.
+    private static func layer(_ text: String) throws(CommandError) -> LayerSpec {
+        do {
+            return try LayerSpec(notation: text)
+        } catch let error as LayerNotationError {
+            throw .invalidLayer(error)
+        } catch {
+            throw .invalidLayer(.malformed(text: text))
+        }
     }
 
     /// `:input checkerboard 16x16`, `:input random 12x12 seed=7`, `:input glyph char=A`.

@@ -3,14 +3,22 @@
 public enum ExplorerLimits {
     /// Kernel height and width.
     public static let kernelSize = 1...11
-    /// Dilation rate per axis.
-    public static let rate = 1...16
+    /// Dilation rate per axis; up to WaveNet's largest rate, 512.
+    public static let rate = 1...512
     /// Stride per axis.
     public static let stride = 1...8
-    /// Height and width of a built-in input pattern.
-    public static let patternSize = 1...128
+    /// Height and width of a built-in input pattern; a row as long as WaveNet's field, 1024.
+    public static let patternSize = 1...1024
+    /// Cells of a built-in input pattern: a 128x128 square, or a 1x1024 row.
+    public static let patternCells = 128 * 128
+    /// Output cells a change of the layer may create beyond the input's own count: full
+    /// padding at a large rate would otherwise grow the output past what one key press can
+    /// recompute.
+    public static let outputCells = 1 << 18
     /// Cells of explicit padding per side (negative counts pass through to the core's check).
     public static let explicitPadding = -64...64
+    /// Layers in the receptive-field view's stack.
+    public static let stackDepth = 32
     /// Undo entries kept; the oldest is dropped beyond this.
     public static let undoDepth = 100
 }

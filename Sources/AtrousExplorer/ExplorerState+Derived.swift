@@ -1,8 +1,8 @@
 import AtrousCore
 
 extension ExplorerState {
-    /// Recomputes geometry, output, notes, taps and input reach from the parameters, all
-    /// through AtrousCore, and keeps the view indices inside the new shapes.
+    /// Recomputes geometry, output, notes, taps, input reach and the receptive-field view from
+    /// the parameters, all through AtrousCore, and keeps the view indices inside the new shapes.
     ///
     /// Impossible parameters do not throw: the derived values become nil, the error is kept
     /// in ``configurationError``, and the position is left where it was so it returns once
@@ -36,6 +36,7 @@ extension ExplorerState {
             configurationError = error as? ConvolutionError
                 ?? .emptyTensor(role: "configuration", shape: kernelShape.dimensions)
         }
+        recomputeStack()
     }
 
     /// Recomputes only the current cell's taps, after the position or channel moved: the

@@ -46,6 +46,8 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var mode: ExplorerMode = .normal
     /// Undo and redo of parameter changes.
     public internal(set) var history = UndoHistory()
+    /// The receptive-field view of the layer stack: shown or not, its chosen cell, its analysis.
+    public internal(set) var stack = ReceptiveFieldView()
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {
@@ -78,8 +80,12 @@ extension ExplorerState {
     public var kernelShape: KernelShape { parameters.kernelShape }
     /// Where the kernel came from.
     public var kernelSource: KernelSource { parameters.kernelSource }
-    /// Kernel size, rate, stride, padding and fill.
+    /// Kernel size, rate, stride, padding and fill: the stack's selected layer.
     public var spec: LayerSpec { parameters.spec }
+    /// The layer stack of the receptive-field view, first layer first; never empty.
+    public var layers: [LayerSpec] { parameters.layers }
+    /// The index in ``layers`` of the layer the panels show, ``spec``.
+    public var selectedLayer: Int { parameters.selectedLayer }
 
     /// The number of output cells, or 0 when the parameters are impossible.
     public var positionCount: Int { geometry.map { $0.outputSize.height * $0.outputSize.width } ?? 0 }

@@ -7,6 +7,7 @@ public struct KeyBinding: Sendable, Equatable {
         case layer = "Layer"
         case kernel = "Kernel"
         case input = "Input"
+        case stack = "Stack"
         case play = "Play"
         case program = "Program"
     }
@@ -88,6 +89,22 @@ extension KeyBinding {
         KeyBinding([.character("d")], "d", "new random seed (roll the dice)", group: .input, action: .reseed),
         KeyBinding([.character("c")], "c", "next channel", group: .input, action: .stepChannel(.forward)),
         KeyBinding([.character("C")], "C", "previous channel", group: .input, action: .stepChannel(.backward)),
+
+        KeyBinding([.character("v")], "v", "receptive-field view of the layer stack", footer: "stack", group: .stack,
+                   action: .toggleStackView),
+        KeyBinding([.character("}")], "}", "next layer (the keys above edit the selected one)", group: .stack,
+                   action: .stepLayer(.forward)),
+        KeyBinding([.character("{")], "{", "previous layer", group: .stack, action: .stepLayer(.backward)),
+        KeyBinding([.character("o")], "o", "add a copy of the selected layer after it", group: .stack,
+                   action: .addLayer(nil)),
+        KeyBinding([.character("x")], "x", "remove the selected layer", group: .stack, action: .removeLayer),
+        KeyBinding([.character("K")], "K", "move the field's output cell up", group: .stack, action: .moveStackCell(.up)),
+        KeyBinding([.character("J")], "J", "move the field's output cell down", group: .stack,
+                   action: .moveStackCell(.down)),
+        KeyBinding([.character("H")], "H", "move the field's output cell left", group: .stack,
+                   action: .moveStackCell(.left)),
+        KeyBinding([.character("L")], "L", "move the field's output cell right", group: .stack,
+                   action: .moveStackCell(.right)),
 
         KeyBinding([.character(" ")], "Space", "play / pause", footer: "play", group: .play, action: .togglePlay),
         KeyBinding([.character("+"), .character("=")], "+", "faster", group: .play, action: .changeSpeed(.forward)),

@@ -1,7 +1,8 @@
 /// The undo and redo stacks of parameter changes.
 ///
-/// What is recorded: every change of the input, the kernel (presets, sizes, weights) and the
-/// layer (rate, stride, padding, fill), each with the output position it was made at. Cursor
+/// What is recorded: every change of the input, the kernel (presets, sizes, weights), the
+/// layer (rate, stride, padding, fill) and the stack (layers added, removed, selected,
+/// replaced), each with the output position and the stack's chosen cell it was made at. Cursor
 /// moves, stepping, playback, channel and weight selection are not recorded: they change the
 /// view, not the computation, and a teacher walking through cells would otherwise have to
 /// undo every step. Undo restores the parameters and the position they had, so the screen
@@ -11,8 +12,18 @@ public struct UndoHistory: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public let parameters: ExplorerParameters
         public let position: GridPosition
+        /// The receptive-field view's chosen cell.
+        public let stackCell: GridPosition
         /// What the change did, e.g. `rate 3`, for the undo and redo messages.
         public let change: String
+
+        init(parameters: ExplorerParameters, position: GridPosition, stackCell: GridPosition = .origin,
+             change: String) {
+            self.parameters = parameters
+            self.position = position
+            self.stackCell = stackCell
+            self.change = change
+        }
     }
 
     /// Oldest first; the last entry is what undo restores.
@@ -39,14 +50,16 @@ public struct UndoHistory: Sendable, Equatable {
     /// Takes the entry to restore for undo, keeping `current` for redo.
     mutating func undo(from current: Entry) -> Entry? {
         guard let entry = undoEntries.popLast() else { return nil }
-        redoEntries.append(Entry(parameters: current.parameters, position: current.position, change: entry.change))
+        redoEntries.append(Entry(parameters: current.parameters, position: current.position,
+                                 stackCell: current.stackCell, change: entry.change))
         return entry
     }
 
     /// Takes the entry to restore for redo, keeping `current` for undo.
     mutating func redo(from current: Entry) -> Entry? {
         guard let entry = redoEntries.popLast() else { return nil }
-        undoEntries.append(Entry(parameters: current.parameters, position: current.position, change: entry.change))
+        undoEntries.append(Entry(parameters: current.parameters, position: current.position,
+                                 stackCell: current.stackCell, change: entry.change))
         return entry
     }
 }

@@ -2,7 +2,7 @@ import AtrousCore
 
 /// Built-in patterns, random seeds and loaded files.
 extension ExplorerState {
-    /// Keeps the current size, clamped to the pattern limits when it came from a file.
+    /// Keeps the current size, brought within the pattern limits when it came from a file.
     mutating func cycleInputPattern(_ direction: CycleDirection) {
         let current: InputPattern? = if case let .pattern(pattern, _) = inputSource { pattern } else { nil }
         let next = current.map { InputPattern.cycle.cycled(from: $0.cycleIndex, direction) } ?? InputPattern.cycle[0]
@@ -12,11 +12,9 @@ extension ExplorerState {
     /// Replaces the input with a pattern; a kernel built for another channel count is rebuilt
     /// from its preset for one channel.
     mutating func setInputPattern(_ pattern: InputPattern, size: Pair?) {
-        let size = size ?? inputShape.spatial.clamped(to: ExplorerLimits.patternSize)
-        let range = ExplorerLimits.patternSize
-        if let outside = [size.height, size.width].first(where: { !range.contains($0) }) {
-            message = .error("A pattern's height and width must be between \(range.lowerBound) and "
-                + "\(range.upperBound), got \(outside).")
+        let size = size ?? ExplorerLimits.fittingPattern(inputShape.spatial)
+        if let problem = ExplorerLimits.patternProblem(size) {
+            message = .error(problem)
             return
         }
         if case let .glyph(character) = pattern, GlyphFont.bitmap(for: character) == nil {

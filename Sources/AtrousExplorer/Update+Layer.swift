@@ -34,24 +34,30 @@ extension ExplorerState {
     mutating func setKernelSize(_ size: Pair) {
         guard accepts(size, within: ExplorerLimits.kernelSize, name: "kernel size") else { return }
         let source = kernelSource
-        let kernel: Tensor<Double>
-        switch source {
-        case let .preset(preset):
-            kernel = preset.tensor(size: size, channels: inputShape.channels)
-        case .edited:
-            kernel = resized(self.kernel, shape: kernelShape, to: size)
-        }
-        let note = source == .preset(source.preset) ? source.preset.sizeNote(at: size) : nil
-        changeParameters("kernel \(size.height)x\(size.width)", note: note) { parameters in
+        let kernel = self.kernel(resizedTo: size)
+        changeParameters("kernel \(size.height)x\(size.width)", note: kernelSizeNote(at: size)) { parameters in
             try? parameters.setKernel(kernel, source: source)
         }
     }
 
+    /// The kernel at `size`: regenerated from its preset, or, once edited, cut or extended with
+    /// each weight kept at its (row, column). The kernel itself when the size is unchanged.
+    func kernel(resizedTo size: Pair) -> Tensor<Double> {
+        guard size != kernelShape.size else { return kernel }
+        switch kernelSource {
+        case let .preset(preset): return preset.tensor(size: size, channels: inputShape.channels)
+        case .edited: return resized(kernel, shape: kernelShape, to: size)
+        }
+    }
+
+    /// What to say when an unedited preset is not defined at `size`, or nil.
+    func kernelSizeNote(at size: Pair) -> String? {
+        kernelSource == .preset(kernelSource.preset) ? kernelSource.preset.sizeNote(at: size) : nil
+    }
+
     mutating func setPadding(_ padding: Padding) {
-        if case let .explicit(t, b, l, r) = padding,
-           let outside = [t, b, l, r].first(where: { !ExplorerLimits.explicitPadding.contains($0) }) {
-            message = .error("Explicit padding must be between \(ExplorerLimits.explicitPadding.lowerBound) and "
-                + "\(ExplorerLimits.explicitPadding.upperBound) cells per side, got \(outside).")
+        if let problem = ExplorerLimits.problem(padding) {
+            message = .error(problem)
             return
         }
         changeParameters("padding \(padding)") { $0.padding = padding }
@@ -93,8 +99,8 @@ extension ExplorerState {
 
     /// Whether `pair` lies in `range` on both axes; sets the error message when not.
     private mutating func accepts(_ pair: Pair, within range: ClosedRange<Int>, name: String) -> Bool {
-        guard let outside = [pair.height, pair.width].first(where: { !range.contains($0) }) else { return true }
-        message = .error("The \(name) must be between \(range.lowerBound) and \(range.upperBound), got \(outside).")
+        guard let problem = ExplorerLimits.problem(pair, within: range, name: name) else { return true }
+        message = .error(problem)
         return false
     }
 }

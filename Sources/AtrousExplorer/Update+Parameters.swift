@@ -2,8 +2,9 @@ import AtrousCore
 
 /// The one path every parameter change takes: record for undo, recompute, tell the user.
 extension ExplorerState {
-    /// Applies `body` to the parameters. When they changed, records the previous state for
-    /// undo, recomputes the derived values and sets the message: the configuration error,
+    /// Applies `body` to the parameters. When they changed (and the layer's output stays within
+    /// ``ExplorerLimits/outputCells``), records the previous state for undo, recomputes the
+    /// derived values and sets the message: the configuration error, else the stack's problem,
     /// else `note`, else the first framework rule that newly applies, else `change`.
     ///
     /// - Parameters:
@@ -18,7 +19,12 @@ extension ExplorerState {
             message = .info("Unchanged: \(change).")
             return
         }
-        history.record(UndoHistory.Entry(parameters: parameters, position: position, change: change))
+        if let tooLarge = changed.outputTooLarge {
+            message = .error(tooLarge)
+            return
+        }
+        history.record(UndoHistory.Entry(parameters: parameters, position: position, stackCell: stack.cell,
+                                         change: change))
         let previousNotes = notes
         parameters = changed
         recomputeDerived()
@@ -29,6 +35,8 @@ extension ExplorerState {
     private mutating func announce(_ change: String, note: String?, previousNotes: [FrameworkNote]) {
         if let configurationError {
             message = .error(configurationError.description)
+        } else if let problem = stack.problem {
+            message = .error(problem)
         } else if let note {
             message = .note(note)
         } else if let fresh = notes.first(where: { !previousNotes.contains($0) }) {
@@ -46,7 +54,7 @@ extension ExplorerState {
             return
         }
         restore(entry)
-        message = configurationError.map { .error($0.description) } ?? .info("Undid \(entry.change).")
+        message = restoredProblem ?? .info("Undid \(entry.change).")
     }
 
     mutating func redo() {
@@ -55,16 +63,22 @@ extension ExplorerState {
             return
         }
         restore(entry)
-        message = configurationError.map { .error($0.description) } ?? .info("Redid \(entry.change).")
+        message = restoredProblem ?? .info("Redid \(entry.change).")
+    }
+
+    /// The error a restored state shows: the layer's, else the stack's.
+    private var restoredProblem: ExplorerMessage? {
+        configurationError.map { .error($0.description) } ?? stack.problem.map { .error($0) }
     }
 
     private var currentEntry: UndoHistory.Entry {
-        UndoHistory.Entry(parameters: parameters, position: position, change: "")
+        UndoHistory.Entry(parameters: parameters, position: position, stackCell: stack.cell, change: "")
     }
 
     private mutating func restore(_ entry: UndoHistory.Entry) {
         parameters = entry.parameters
         position = entry.position
+        stack.cell = entry.stackCell
         recomputeDerived()
     }
 }

@@ -102,11 +102,12 @@ extension ExplorerState {
         message = .info(changed ? "Speed \(speed)." : "Speed stays at \(speed), the \(direction == .forward ? "fastest" : "slowest").")
     }
 
-    /// Makes `cell` current and recomputes its taps.
-    private mutating func moveTo(_ cell: GridPosition) {
+    /// Makes `cell` current and recomputes its taps, and the receptive field when it follows.
+    mutating func moveTo(_ cell: GridPosition) {
         guard cell != position else { return }
         position = cell
         recomputeTaps()
+        if stack.followsPosition { recomputeStack() }
     }
 
     /// Says that nothing can be shown because the parameters are impossible.

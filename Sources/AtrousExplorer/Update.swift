@@ -50,6 +50,15 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case let .inputLoaded(tensor, path): state.inputLoaded(tensor, path: path)
     case let .loadFailed(message): state.message = .error(message)
 
+    case .toggleStackView: state.toggleStackView()
+    case let .addLayer(layer): state.addLayer(layer)
+    case .removeLayer: state.removeLayer()
+    case let .stepLayer(direction): state.stepLayer(direction)
+    case let .selectLayer(index): state.selectLayer(index)
+    case let .setLayers(layers): state.setLayers(layers)
+    case let .loadStackPreset(preset): state.loadStackPreset(preset)
+    case let .moveStackCell(direction): state.moveStackCell(direction)
+
     case let .stepChannel(direction): state.stepChannel(direction)
     case let .selectChannel(index): state.selectChannel(index)
 

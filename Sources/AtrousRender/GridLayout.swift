@@ -86,19 +86,25 @@ struct GridLayout: Sendable, Equatable {
     }
 
     /// Draws the row and column indices. Columns are labelled right-aligned in their cell when
-    /// the index fits, else every fifth column, left-aligned, where labels do not collide.
+    /// the index fits, else every fifth column, left-aligned; a label that would touch the one
+    /// before it is left out (so `9` and `10` never run together as `910`).
     func drawLabels(into buffer: inout CellBuffer, style: Style) {
         guard showsLabels else { return }
         let labelRow = cellArea.y - 1
         let clip = Rect(x: cellArea.x, y: labelRow, width: cellArea.width, height: 1)
-        var nextFree = cellArea.x
+        // A right-aligned label brings its own blank on the left; a long one needs one after
+        // whatever label came before it.
+        var (shortFree, longFree) = (cellArea.x, cellArea.x)
         for column in visibleColumns {
             let x = x(ofColumn: column)
             let text = Self.label(column)
             if text.count < cellWidth {
+                guard x >= shortFree else { continue }
                 buffer.write(text.leftPadded(to: cellWidth), x: x, y: labelRow, style: style, clip: clip)
-            } else if (column % 5 == 0 || column == visibleColumns.lowerBound) && x >= nextFree {
-                nextFree = buffer.write(text, x: x, y: labelRow, style: style, clip: clip) + 1
+                longFree = x + cellWidth + 1
+            } else if (column % 5 == 0 || column == visibleColumns.lowerBound) && x >= longFree {
+                let end = buffer.write(text, x: x, y: labelRow, style: style, clip: clip)
+                (shortFree, longFree) = (end, end + 1)
             }
         }
         let labelWidth = rowLabelWidth - 1

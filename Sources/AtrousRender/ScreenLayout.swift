@@ -34,7 +34,8 @@ public struct ExplorerLayout: Sendable, Hashable {
     public let input: Rect
     public let kernel: Rect
     public let output: Rect
-    /// The receptive-field view, empty unless extras are on.
+    /// The receptive-field view, empty unless extras are on: a third column from 120 columns,
+    /// else the whole panel area (the input, kernel and output regions are then empty).
     public let extra: Rect
     public let computation: Rect
     public let status: Rect
@@ -90,15 +91,14 @@ public struct ExplorerLayout: Sendable, Hashable {
             extra = third.splitLeft(Self.gap).1
         }
         let kernelHeight = min(max(7, panels.height * 2 / 5), 12)
-        let (kernel, belowKernel) = right.splitTop(kernelHeight)
-        var output = belowKernel
+        var (kernel, output) = right.splitTop(kernelHeight)
         if showsExtras && !wideExtras {
-            // The extra view shares the output's room when both keep five rows, else the input's.
-            if output.height >= 10 {
-                (output, extra) = output.splitTop(output.height / 2)
-            } else {
-                (input, extra) = input.splitTop(input.height / 2)
-            }
+            // Below 120 columns a third column would be too narrow to show a field, and a
+            // share of a column too short: the receptive-field view takes the whole panel area
+            // while it is on, and the layer's panels return when it is off.
+            extra = panels
+            let none = Rect(x: panels.x, y: panels.y, width: 0, height: 0)
+            (input, kernel, output) = (none, none, none)
         }
         self.input = input
         self.kernel = kernel

@@ -51,7 +51,7 @@ struct InputActionTests {
 
     @Test func setInputPatternChecksItsArguments() {
         #expect(stateAfter([.setInputPattern(.ramp, size: Pair(0, 4))]).message
-            == .error("A pattern's height and width must be between 1 and 128, got 0."))
+            == .error("A pattern's height and width must be between 1 and 1024, got 0."))
         #expect(stateAfter([.setInputPattern(.glyph("%"), size: nil)]).message
             == .error("The glyph font has no '%'; use a digit or a letter A to Z."))
     }

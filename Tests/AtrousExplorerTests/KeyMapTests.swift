@@ -26,13 +26,17 @@ struct KeyMapTests {
         (.character("?"), .toggleHelp), (.character("u"), .undo), (.control("r"), .redo),
         (.character(":"), .openCommandLine), (.escape, .dismiss),
         (.character("q"), .quit), (.control("c"), .quit),
+        (.character("v"), .toggleStackView), (.character("}"), .stepLayer(.forward)),
+        (.character("{"), .stepLayer(.backward)), (.character("o"), .addLayer(nil)), (.character("x"), .removeLayer),
+        (.character("K"), .moveStackCell(.up)), (.character("J"), .moveStackCell(.down)),
+        (.character("H"), .moveStackCell(.left)), (.character("L"), .moveStackCell(.right)),
     ])
     func normalMode(key: Key, expected: ExplorerAction) {
         #expect(action(for: key, in: ExplorerState()) == expected)
     }
 
     @Test func unboundKeysDoNothing() {
-        for key: Key in [.character("x"), .character("7"), .function(5), .pageUp, .enter] {
+        for key: Key in [.character("y"), .character("7"), .function(5), .pageUp, .enter] {
             #expect(action(for: key, in: ExplorerState()) == nil)
         }
     }
@@ -59,6 +63,7 @@ struct KeyMapTests {
         #expect(hints.contains(FooterHint(keys: "Spc", word: "play")))
         #expect(hints.contains(FooterHint(keys: "?", word: "help")))
         #expect(hints.contains(FooterHint(keys: "q", word: "quit")))
+        #expect(hints.contains(FooterHint(keys: "v", word: "stack")))
         #expect(Set(hints.map(\.word)).count == hints.count)
     }
 

@@ -94,7 +94,7 @@ struct LayerActionTests {
     }
 
     @Test(arguments: [
-        (ExplorerAction.setRate(Pair(0, 2)), "The rate must be between 1 and 16, got 0."),
+        (ExplorerAction.setRate(Pair(0, 2)), "The rate must be between 1 and 512, got 0."),
         (.setStride(Pair(9, 1)), "The stride must be between 1 and 8, got 9."),
         (.setKernelSize(Pair(3, 12)), "The kernel size must be between 1 and 11, got 12."),
         (.setPadding(.explicit(top: 1, bottom: 65, left: 0, right: 0)),

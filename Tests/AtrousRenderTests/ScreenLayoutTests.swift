@@ -32,19 +32,20 @@ struct ScreenLayoutTests {
         #expect(layout.showsOutputHeat)
     }
 
-    @Test func extrasTakeAThirdColumnWhenWideAndShareTheRightColumnOtherwise() throws {
+    @Test func extrasTakeAThirdColumnWhenWideAndThePanelAreaOtherwise() throws {
         let wide = try #require(explorer(120, 40, extras: true))
         #expect(wide.input == Rect(x: 0, y: 0, width: 48, height: 36))
         #expect(wide.kernel == Rect(x: 49, y: 0, width: 35, height: 12))
         #expect(wide.output == Rect(x: 49, y: 12, width: 35, height: 24))
         #expect(wide.extra == Rect(x: 85, y: 0, width: 35, height: 36))
         let narrow = try #require(explorer(80, 24, extras: true))
-        #expect(narrow.output == Rect(x: 40, y: 8, width: 40, height: 6))
-        #expect(narrow.extra == Rect(x: 40, y: 14, width: 40, height: 6))
+        #expect(narrow.extra == Rect(x: 0, y: 0, width: 80, height: 20))
+        #expect(narrow.input.isEmpty && narrow.kernel.isEmpty && narrow.output.isEmpty)
+        #expect(narrow.computation == Rect(x: 0, y: 20, width: 80, height: 1))
         let small = try #require(explorer(60, 16, extras: true))
-        #expect(small.input == Rect(x: 0, y: 0, width: 29, height: 6))
-        #expect(small.extra == Rect(x: 0, y: 6, width: 29, height: 6))
-        #expect(small.output == Rect(x: 30, y: 7, width: 30, height: 5))
+        #expect(small.extra == Rect(x: 0, y: 0, width: 60, height: 12))
+        let almost = try #require(explorer(119, 40, extras: true))
+        #expect(almost.extra == Rect(x: 0, y: 0, width: 119, height: 36))
     }
 
     @Test(arguments: [(59, 16), (60, 15), (40, 10), (20, 6), (1, 1), (0, 0)])
@@ -73,7 +74,10 @@ struct ScreenLayoutTests {
                         #expect(a.intersection(b).isEmpty, "\(a) overlaps \(b) at \(width)x\(height)")
                     }
                 }
-                for panel in [layout.input, layout.kernel, layout.output] + (extras ? [layout.extra] : []) {
+                let panels = extras ? [layout.input, layout.kernel, layout.output, layout.extra].filter { !$0.isEmpty }
+                    : [layout.input, layout.kernel, layout.output]
+                #expect(!extras || !layout.extra.isEmpty)
+                for panel in panels {
                     #expect(panel.width >= 29 && panel.height >= 5, "\(panel) is too small at \(width)x\(height)")
                 }
             }

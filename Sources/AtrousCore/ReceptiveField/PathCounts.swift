@@ -11,9 +11,20 @@ extension LayerStack {
     /// - Complexity: O(Σ output size · kernel size) over the layers.
     /// - Throws: ``ReceptiveFieldError/pathCountOverflow(axis:)`` when a count exceeds `UInt64`.
     public func pathCounts(along axis: Axis, toOutput output: Int) throws -> [UInt64] {
+        try pathCountsByLayer(along: axis, toOutput: output)[0]
+    }
+
+    /// The same back-propagation, keeping every stage: element 0 holds the counts over the
+    /// input, element `l` (from 1) the counts over the output of layer `l`, and the last element
+    /// is the one-hot map of output `output`. What a layer-by-layer picture of the paths draws.
+    ///
+    /// - Complexity: O(Σ output size · kernel size) over the layers.
+    /// - Throws: ``ReceptiveFieldError/pathCountOverflow(axis:)`` when a count exceeds `UInt64`.
+    public func pathCountsByLayer(along axis: Axis, toOutput output: Int) throws -> [[UInt64]] {
         let geometries = geometries(along: axis)
         var counts = [UInt64](repeating: 0, count: geometries[geometries.count - 1].outputSize)
         counts[output] = 1
+        var stages = [counts]
         for layer in geometries.reversed() {
             var below = [UInt64](repeating: 0, count: layer.inputSize)
             for o in counts.indices where counts[o] != 0 {
@@ -26,8 +37,9 @@ extension LayerStack {
                 }
             }
             counts = below
+            stages.append(counts)
         }
-        return counts
+        return stages.reversed()
     }
 
     /// How many paths join input cell `input` to each output of the last layer along `axis`:
