@@ -14,6 +14,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPattern(String)
     /// A fill name that is not one of ``Fill``'s.
     case unknownFill(String)
+    /// An `:export` argument that names neither a kind nor a file extension it knows.
+    case unknownExport(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,9 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             "Unknown input pattern '\(name)'; use " + listed(InputPattern.cycle.map(\.name)) + "."
         case let .unknownFill(name):
             "Unknown fill '\(name)'; use " + listed(Fill.allCases.map(\.rawValue)) + "."
+        case let .unknownExport(text):
+            "Cannot tell what to export to '\(text)'; name a .npy, .csv, .json, .atrous.json, .txt, .ans, .svg or "
+                + ".py file, or start with " + listed(ExportKind.commandWords) + "."
         }
     }
 }

@@ -21,11 +21,15 @@ struct ComputeCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    func validate() throws {
+        _ = try layer.arrayPaths()
+    }
+
     func run() throws {
         // Both checks come before reading and computing, so a bad output name fails fast.
         _ = try ArrayFormat(path: output)
         try OutputFile.ensureWritable(path: output, overwrite: force)
-        switch try ArrayFile.read(path: layer.input) {
+        switch try ArrayFile.read(path: layer.arrayPaths().input) {
         case let .float(tensor):
             try ArrayFile.write(layer.load(Float.self).convolution(tensor), to: output, overwrite: force)
         case let .double(tensor):

@@ -3,36 +3,57 @@ import AtrousCore
 import AtrousIO
 
 /// The arrays and parameters of one layer, as `compute` and `export-code` both take them.
+///
+/// Every option is optional here so that `export-code --session` can tell which ones were
+/// given; `compute` requires the arrays (see ``arrayPaths()``) and the layer flags fall back
+/// to their defaults in ``spec``.
 struct LayerOptions: ParsableArguments {
     @Option(help: "The input array: a .npy, .csv, .pgm or .png file, or - for .npy on standard input.")
-    var input: String
+    var input: String?
 
     @Option(help: "The kernel array: a .npy or .csv file.")
-    var kernel: String
+    var kernel: String?
 
     @Option(help: "The bias, a .npy or .csv vector of one value per output channel.")
     var bias: String?
 
-    @Option(help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width.")
-    var rate = Pair(square: 1)
+    @Option(help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width (default: 1).")
+    var rate: Pair?
 
-    @Option(help: "The stride: S for both axes, or S,T (also SxT) for height and width.")
-    var stride = Pair(square: 1)
+    @Option(help: "The stride: S for both axes, or S,T (also SxT) for height and width (default: 1).")
+    var stride: Pair?
 
-    @Option(help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R.")
-    var padding = Padding.valid
+    @Option(help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R (default: valid).")
+    var padding: Padding?
 
-    @Option(help: "What the padded cells hold.")
-    var fill = Fill.zeros
+    @Option(help: "What the padded cells hold (default: zeros).")
+    var fill: Fill?
+
+    /// The input and kernel files, which every layer read from flags needs.
+    /// - Throws: `ValidationError` naming the first missing flag.
+    func arrayPaths() throws -> (input: String, kernel: String) {
+        guard let input else { throw ValidationError("Missing expected argument '--input <input>'.") }
+        guard let kernel else { throw ValidationError("Missing expected argument '--kernel <kernel>'.") }
+        return (input, kernel)
+    }
+
+    /// The flags that were given, by name, for refusing them where something else supplies the layer.
+    var givenFlags: [String] {
+        [("--input", input != nil), ("--kernel", kernel != nil), ("--bias", bias != nil), ("--rate", rate != nil),
+         ("--stride", stride != nil), ("--padding", padding != nil), ("--fill", fill != nil)]
+            .filter(\.1).map(\.0)
+    }
 
     /// Reads the kernel and bias in the float type `Scalar` (the input's) and builds the layer.
-    /// - Throws: ``IOError`` for an unreadable file, ``ConvolutionError`` for arrays that make no layer.
+    /// - Throws: `ValidationError` for a missing `--kernel`, ``IOError`` for an unreadable file,
+    ///   ``ConvolutionError`` for arrays that make no layer.
     func load<Scalar: ConvolutionScalar>(_: Scalar.Type) throws -> LoadedLayer<Scalar> {
-        let weights = try ArrayFile.read(path: kernel).converted(to: Scalar.self)
+        let weights = try ArrayFile.read(path: arrayPaths().kernel).converted(to: Scalar.self)
         let offsets = try bias.map { try ArrayFile.read(path: $0).converted(to: Scalar.self) }
         if let offsets, offsets.rank != 1 { throw ConvolutionError.biasRank(shape: offsets.shape) }
-        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: rate, stride: stride,
-                                          padding: padding, fill: fill)
+        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: rate ?? Pair(square: 1),
+                                          stride: stride ?? Pair(square: 1), padding: padding ?? .valid,
+                                          fill: fill ?? .zeros)
         return LoadedLayer(kernel: weights, bias: offsets, convolution: convolution)
     }
 }
