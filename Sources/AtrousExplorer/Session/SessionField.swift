@@ -89,10 +89,15 @@ struct SessionField {
     /// A list of `count` whole numbers (any count when nil).
     func integers(count: Int? = nil) throws(SessionError) -> [Int] {
         let expected = count.map { "a list of \($0) whole numbers" } ?? "a list of whole numbers"
-        guard let values = value.array, count.map({ values.count == $0 }) ?? true else { throw wrongType(expected) }
+        guard let values = value.array else { throw wrongType(expected) }
+        if let count, values.count != count {
+            throw .wrongType(path: path, field: name, expected: expected, found: "a list of \(plural(values.count, "value"))")
+        }
         var numbers: [Int] = []
-        for element in values {
-            guard let number = element.integer else { throw wrongType(expected) }
+        for (index, element) in values.enumerated() {
+            guard let number = element.integer else {
+                throw .wrongType(path: path, field: "\(name)[\(index)]", expected: "a whole number", found: element.found)
+            }
             numbers.append(number)
         }
         return numbers

@@ -25,6 +25,12 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
     /// What was wrong, e.g. `expected ',' or ']'`.
     public let detail: String
 
+    public init(line: Int, column: Int, detail: String) {
+        self.line = line
+        self.column = column
+        self.detail = detail
+    }
+
     /// `line 3, column 7: expected ',' or ']'`.
     public var description: String { "line \(line), column \(column): \(detail)" }
 }
@@ -202,7 +208,7 @@ private struct JSONScanner {
             }
             return scalar
         default:
-            index -= 1
+            index -= 2  // at the backslash
             throw error("unknown escape \\\(describe(byte, quoted: false))")
         }
     }
