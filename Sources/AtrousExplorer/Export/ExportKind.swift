@@ -65,6 +65,11 @@ public enum ExportKind: Sendable, Hashable, CustomStringConvertible {
     /// The first word of each kind, as `:help` and messages list them.
     public static var commandWords: [String] { wordTable.map { $0.words[0] } }
 
+    /// The word `:export` takes for this kind, e.g. `pytorch`.
+    public var commandWord: String {
+        Self.wordTable.first { $0.kind == self }?.words[0] ?? "output"
+    }
+
     /// The kind a word of `:export` names (`pytorch`, `tf`, `counts`...), in any case.
     public init?(commandWord word: String) {
         guard let entry = Self.wordTable.first(where: { $0.words.contains(word.lowercased()) }) else { return nil }
