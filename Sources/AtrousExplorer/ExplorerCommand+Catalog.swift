@@ -45,9 +45,9 @@ extension ExplorerCommand {
                         summary: "save the session (default \(ExportKind.session.defaultPath))") { arguments throws(CommandError) in
             .export(.session, path: arguments.rest.isEmpty ? nil : arguments.rest)
         },
-        ExplorerCommand(names: ["export", "x"], usage: ":export [WHAT] [FILE]",
-                        summary: "write a file chosen by its extension, or WHAT: " + ExportKind.commandWords.joined(separator: ", ")
-                            + "; no argument opens the menu") { arguments throws(CommandError) in
+        ExplorerCommand(names: ["export"], usage: ":export [WHAT] [FILE]",
+                        summary: "write the output, input, kernel, counts, session, screen or code (no argument: the menu)") {
+            arguments throws(CommandError) in
             try exportAction(arguments)
         },
         ExplorerCommand(names: ["weight", "w"], usage: ":weight [ROW,COL] VALUE",

@@ -4,9 +4,8 @@ import AtrousIO
 
 /// The arrays and parameters of one layer, as `compute` and `export-code` both take them.
 ///
-/// Every option is optional here so that `export-code --session` can tell which ones were
-/// given; `compute` requires the arrays (see ``arrayPaths()``) and the layer flags fall back
-/// to their defaults in ``spec``.
+/// The arrays are optional here so that `export-code --session` can go without them;
+/// ``arrayPaths()`` requires them wherever the layer comes from flags.
 struct LayerOptions: ParsableArguments {
     @Option(help: "The input array: a .npy, .csv, .pgm or .png file, or - for .npy on standard input.")
     var input: String?
@@ -17,17 +16,8 @@ struct LayerOptions: ParsableArguments {
     @Option(help: "The bias, a .npy or .csv vector of one value per output channel.")
     var bias: String?
 
-    @Option(help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width (default: 1).")
-    var rate: Pair?
-
-    @Option(help: "The stride: S for both axes, or S,T (also SxT) for height and width (default: 1).")
-    var stride: Pair?
-
-    @Option(help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R (default: valid).")
-    var padding: Padding?
-
-    @Option(help: "What the padded cells hold (default: zeros).")
-    var fill: Fill?
+    /// Rate, stride, padding and fill; see ``LayerFlags/computationDefaults``.
+    @OptionGroup var flags: LayerFlags
 
     /// The input and kernel files, which every layer read from flags needs.
     /// - Throws: `ValidationError` naming the first missing flag.
@@ -39,8 +29,9 @@ struct LayerOptions: ParsableArguments {
 
     /// The flags that were given, by name, for refusing them where something else supplies the layer.
     var givenFlags: [String] {
-        [("--input", input != nil), ("--kernel", kernel != nil), ("--bias", bias != nil), ("--rate", rate != nil),
-         ("--stride", stride != nil), ("--padding", padding != nil), ("--fill", fill != nil)]
+        [("--input", input != nil), ("--kernel", kernel != nil), ("--bias", bias != nil),
+         ("--rate", flags.rate != nil), ("--stride", flags.stride != nil), ("--padding", flags.padding != nil),
+         ("--fill", flags.fill != nil)]
             .filter(\.1).map(\.0)
     }
 
@@ -51,9 +42,9 @@ struct LayerOptions: ParsableArguments {
         let weights = try ArrayFile.read(path: arrayPaths().kernel).converted(to: Scalar.self)
         let offsets = try bias.map { try ArrayFile.read(path: $0).converted(to: Scalar.self) }
         if let offsets, offsets.rank != 1 { throw ConvolutionError.biasRank(shape: offsets.shape) }
-        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: rate ?? Pair(square: 1),
-                                          stride: stride ?? Pair(square: 1), padding: padding ?? .valid,
-                                          fill: fill ?? .zeros)
+        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: flags.rate ?? Pair(square: 1),
+                                          stride: flags.stride ?? Pair(square: 1), padding: flags.padding ?? .valid,
+                                          fill: flags.fill ?? .zeros)
         return LoadedLayer(kernel: weights, bias: offsets, convolution: convolution)
     }
 }

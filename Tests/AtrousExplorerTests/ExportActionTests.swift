@@ -47,7 +47,6 @@ struct ExportActionTests {
         ("export kernel", .export(.kernel, path: "atrous-kernel.npy", overwrite: false)),
         ("export counts my counts.npy", .export(.counts, path: "my counts.npy", overwrite: false)),
         ("export svg", .export(.screen(.svg), path: "atrous-screen.svg", overwrite: false)),
-        ("x out.npy", .export(.output, path: "out.npy", overwrite: false)),
     ])
     func commands(line: String, effect: ExplorerEffect) {
         let (effects, state) = Self.command(line)
@@ -207,6 +206,14 @@ struct ExportActionTests {
     ])
     func kindsByName(path: String, kind: ExportKind?) {
         #expect(ExportKind(path: path) == kind)
+    }
+
+    @Test func everyKindHasItsOwnCommandWord() {
+        for entry in ExportMenu.entries {
+            #expect(ExportKind(commandWord: entry.kind.commandWord) == entry.kind, "\(entry.kind)")
+        }
+        #expect(ExportKind(commandWord: "TF") == .snippet(.tensorflow))
+        #expect(ExportKind(commandWord: "pdf") == nil)
     }
 
     @Test func sessionInputFilesAreNamedAfterTheSession() {
