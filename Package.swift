@@ -1,5 +1,19 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
+
+// The convolution core's vector loops use fused multiply-add on wide vectors: AVX2 and FMA
+// on x86-64 (x86-64-v3: Haswell, Zen and later), NEON on arm64. ATROUS_PORTABLE=1 at build
+// time targets any x86-64 processor instead, at a third of the speed.
+#if arch(x86_64)
+let coreVectorSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["ATROUS_PORTABLE"] == nil
+    ? [.define("ATROUS_FMA_VECTORS"), .unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
+    : []
+#elseif arch(arm64)
+let coreVectorSettings: [SwiftSetting] = [.define("ATROUS_FMA_VECTORS")]
+#else
+let coreVectorSettings: [SwiftSetting] = []
+#endif
 
 let package = Package(
     name: "atrous",
@@ -13,7 +27,7 @@ let package = Package(
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
-        .target(name: "AtrousCore"),
+        .target(name: "AtrousCore", swiftSettings: coreVectorSettings),
         // The system's libpng, through its simplified API.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
@@ -29,10 +43,12 @@ let package = Package(
         .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
         // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
         .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
+        // Timing of the core on fixed workloads, each result checked; not part of the core.
+        .target(name: "AtrousBench", dependencies: ["AtrousCore"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
-                "AtrousCore", "AtrousIO", "AtrousExplorer",
+                "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +74,6 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        .testTarget(name: "AtrousBenchTests", dependencies: ["AtrousBench"]),
     ]
 )

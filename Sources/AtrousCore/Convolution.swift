@@ -38,65 +38,109 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
 
     /// Convolves `input`; the result has the input's rank (see ``FeatureMapShape``).
     ///
+    /// 3x3 kernels at stride 1 with a few channels or more run Winograd's F(4x4, 3x3)
+    /// (``WinogradCorrelation``), everything else the direct loop (``DirectCorrelation``);
+    /// both agree with the tap-by-tap sum within float rounding.
+    ///
+    /// - Parameters:
+    ///   - input: the feature maps, `(H,W)`, `(H,W,C)` or `(N,H,W,C)`.
+    ///   - workers: threads that share the output rows, by default every active processor
+    ///     (``Workers/active``); problems too small to gain from threads run on the caller's.
     /// - Complexity: O(N · H_out · W_out · kh · kw · Cin · Cout), after one pass that
     ///   materialises the padded input so the inner loops never branch on borders.
     /// - Throws: ``ConvolutionError`` for an impossible configuration.
-    public func callAsFunction(_ input: Tensor<Scalar>) throws -> Tensor<Scalar> {
+    public func callAsFunction(_ input: Tensor<Scalar>, workers: Int = Workers.active) throws -> Tensor<Scalar> {
+        try apply(input, workers: workers, algorithm: nil)
+    }
+
+    /// ``callAsFunction(_:workers:)`` with the algorithm chosen by the caller (tests compare
+    /// both); nil chooses the fastest, and Winograd where it does not apply runs direct.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?) throws -> Tensor<Scalar> {
         let inputShape = try FeatureMapShape(shape: input.shape)
         let geometry = try geometry(for: inputShape)
         let out = FeatureMapShape(batch: inputShape.batch, height: geometry.rows.outputSize,
                                   width: geometry.columns.outputSize, channels: kernelShape.outputChannels)
-        let padded = PaddedInput(input.scalars, shape: inputShape, geometry: geometry)
-        var result = [Scalar](repeating: 0, count: out.count)
-        result.withUnsafeMutableBufferPointer { output in
+        let padded = PaddedInput(input.scalars, shape: inputShape, geometry: geometry, workers: workers)
+        let result = [Scalar](unsafeUninitializedCapacity: out.count) { output, initialized in
             padded.scalars.withUnsafeBufferPointer { source in
                 kernel.scalars.withUnsafeBufferPointer { weights in
-                    Self.correlate(source: source, padded: padded.shape, weights: weights,
-                                   kernel: kernelShape, bias: bias, geometry: geometry,
-                                   output: output, outputShape: out)
+                    guard let source = source.baseAddress, let output = output.baseAddress else { return }
+                    let job = CorrelationJob(source: source, padded: padded.shape, output: output, outputShape: out,
+                                             kernel: kernelShape, rate: spec.rate, stride: spec.stride)
+                    Self.correlate(job, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
                 }
             }
+            initialized = out.count
         }
         return Tensor(shape: out.dimensions(matchingRank: input.rank), scalars: result)
     }
 
-    /// The valid correlation of an already padded input: every read is in bounds.
+    /// Multiply-adds below which a correlation runs on one thread: starting and joining a
+    /// second thread costs more than it saves on an explorer-sized map.
+    static var multiplyAddsPerWorker: Int { 1 << 17 }
+
+    /// Fills the job's output: the valid correlation of its padded input, every read in
+    /// bounds, every output element written once.
+    ///
+    /// The weights are regrouped once into vectors of output channels, then the output is
+    /// split between `workers` threads in chunks of rows.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    static func correlate(source: UnsafeBufferPointer<Scalar>, padded: FeatureMapShape,
-                          weights: UnsafeBufferPointer<Scalar>, kernel: KernelShape, bias: [Scalar]?,
-                          geometry: ConvolutionGeometry,
-                          output: UnsafeMutableBufferPointer<Scalar>, outputShape: FeatureMapShape) {
-        let cin = kernel.inputChannels, cout = kernel.outputChannels
-        let (sh, sw) = (geometry.rows.stride, geometry.columns.stride)
-        let (rh, rw) = (geometry.rows.rate, geometry.columns.rate)
-        let rowPitch = padded.width * cin
-        let imagePitch = padded.height * rowPitch
-        guard let src = source.baseAddress, let k = weights.baseAddress, let dst = output.baseAddress else { return }
-        var o = dst
-        for n in 0..<outputShape.batch {
-            let image = src + n * imagePitch
-            for oy in 0..<outputShape.height {
-                for ox in 0..<outputShape.width {
-                    if let bias {
-                        for co in 0..<cout { o[co] = bias[co] }
-                    } else {
-                        o.update(repeating: 0, count: cout)
-                    }
-                    var tap = k
-                    for ky in 0..<kernel.height {
-                        let row = image + (oy * sh + ky * rh) * rowPitch
-                        for kx in 0..<kernel.width {
-                            let x = row + (ox * sw + kx * rw) * cin
-                            for ci in 0..<cin {
-                                let value = x[ci]
-                                for co in 0..<cout { o[co] += value * tap[co] }
-                                tap += cout
-                            }
-                        }
-                    }
-                    o += cout
-                }
+    static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
+                          workers: Int, algorithm: CorrelationAlgorithm?) {
+        let workers = min(workers, max(1, job.multiplyAdds / multiplyAddsPerWorker))
+        var algorithm = algorithm ?? CorrelationAlgorithm.fastest(for: job)
+        if !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
+        // Each vector fills two registers: two AVX registers (or four NEON ones) where the
+        // package enables vector FMA, two SSE registers on baseline x86-64. The six-position
+        // register block then keeps its twelve accumulators in registers.
+        #if ATROUS_FMA_VECTORS
+        typealias FloatVector = SIMD16<Scalar>
+        typealias DoubleVector = SIMD8<Scalar>
+        #else
+        typealias FloatVector = SIMD8<Scalar>
+        typealias DoubleVector = SIMD4<Scalar>
+        #endif
+        if Scalar.self == Float.self {
+            correlate(job, FloatVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
+        } else {
+            correlate(job, DoubleVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
+        }
+    }
+
+    /// Runs `algorithm` with vectors of `Vector` on `workers` threads.
+    @inline(__always)
+    static func correlate<Vector: SIMD & SendableMetatype>(
+        _ job: CorrelationJob<Scalar>, _: Vector.Type, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
+        workers: Int, algorithm: CorrelationAlgorithm
+    ) where Vector.Scalar == Scalar {
+        switch algorithm {
+        case .direct:
+            let packed = DirectWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
+            withPointers(packed.weights, packed.biases) { weights, biases in
+                let loop = DirectCorrelation(job: job, weights: weights, biases: biases,
+                                             tapsPerBlock: packed.tapsPerBlock)
+                Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
+            }
+        case .winograd:
+            let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
+            withPointers(packed.weights, packed.biases) { weights, biases in
+                let loop = WinogradCorrelation(job: job, weights: weights, biases: biases)
+                Workers.forEachChunk(of: loop.groupCount, workers: workers) { groups in loop.fill(groups: groups) }
+            }
+        }
+    }
+
+    /// Calls `body` with the base addresses of two non-empty arrays of vectors.
+    @inline(__always)
+    private static func withPointers<Vector>(_ first: [Vector], _ second: [Vector],
+                                             _ body: (UnsafePointer<Vector>, UnsafePointer<Vector>) -> Void) {
+        first.withUnsafeBufferPointer { first in
+            second.withUnsafeBufferPointer { second in
+                guard let first = first.baseAddress, let second = second.baseAddress else { return }
+                body(first, second)
             }
         }
     }

@@ -1,0 +1,137 @@
+/// What one benchmark run measured: the machine and each figure's numbers.
+public struct BenchReport: Sendable, Hashable {
+    public let machine: MachineInfo
+    public let figures: [FigureResult]
+
+    public init(machine: MachineInfo, figures: [FigureResult]) {
+        self.machine = machine
+        self.figures = figures
+    }
+
+    /// Whether every figure's result checked out.
+    public var allChecksPassed: Bool { figures.allSatisfy { $0.failure == nil } }
+
+    /// The figure named `name`, if it was measured.
+    public subscript(name: String) -> FigureResult? { figures.first { $0.name == name } }
+
+    /// The single-thread median over the two-thread median of the seed workload, when both ran.
+    public var twoThreadSpeedup: Double? {
+        guard let one = self["seed_conv_1_thread"], let two = self["seed_conv_2_threads"],
+              two.timing.median > 0 else { return nil }
+        return one.timing.median / two.timing.median
+    }
+
+    // MARK: - JSON
+
+    /// The report as one flat JSON object: machine info (`cores`, `os`, `cpu`, `arch`), then per
+    /// figure `NAME_median_ms`, `NAME_p99_ms`, `NAME_gflops` (convolutions), `NAME_runs` and
+    /// `NAME_ok`, then `two_thread_speedup` and `all_checks_passed`.
+    public var json: String {
+        var fields: [(String, JSONValue)] = [
+            ("cores", .number(Double(machine.cores))), ("os", .string(machine.os)),
+            ("cpu", .string(machine.cpu)), ("arch", .string(machine.architecture)),
+        ]
+        for figure in figures {
+            fields.append(("\(figure.name)_median_ms", .number(rounded(figure.timing.median * 1e3))))
+            fields.append(("\(figure.name)_p99_ms", .number(rounded(figure.timing.p99 * 1e3))))
+            if let rate = figure.gigaflopsPerSecond { fields.append(("\(figure.name)_gflops", .number(rounded(rate)))) }
+            fields.append(("\(figure.name)_runs", .number(Double(figure.timing.samples.count))))
+            fields.append(("\(figure.name)_ok", .bool(figure.failure == nil)))
+        }
+        if let speedup = twoThreadSpeedup { fields.append(("two_thread_speedup", .number(rounded(speedup)))) }
+        fields.append(("all_checks_passed", .bool(allChecksPassed)))
+        return "{" + fields.map { "\(JSONValue.string($0.0).text): \($0.1.text)" }.joined(separator: ", ") + "}"
+    }
+
+    /// Six significant decimals are plenty for times on a noisy machine and keep the JSON short.
+    private func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+
+    // MARK: - Text
+
+    /// The report as a table for people: one line per figure, then the thread speed-up.
+    public var text: String {
+        var lines = ["atrous bench on \(machine.cores) cores, \(machine.os), \(machine.cpu)",
+                     Self.row(["figure", "median", "p99", "GFLOP/s", "check", "workload"])]
+        for figure in figures {
+            lines.append(Self.row(figure))
+        }
+        if let speedup = twoThreadSpeedup {
+            lines.append("two threads are \(decimal(speedup, places: 2))x as fast as one on the seed workload")
+        }
+        for figure in figures {
+            if let failure = figure.failure { lines.append("\(figure.name) FAILED its check: \(failure)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One table line for a figure.
+    static func row(_ figure: FigureResult) -> String {
+        row([figure.name, duration(figure.timing.median), duration(figure.timing.p99),
+             figure.gigaflopsPerSecond.map { decimal($0, places: 1) } ?? "-",
+             figure.failure == nil ? "ok" : "FAILED", figure.summary])
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        let widths = [20, 10, 10, 8, 7]
+        return cells.enumerated().map { index, cell in
+            index < widths.count ? cell.padding(to: widths[index]) : cell
+        }.joined(separator: " ")
+    }
+}
+
+/// A time for people: microseconds below a millisecond, else milliseconds.
+func duration(_ seconds: Double) -> String {
+    seconds < 1e-3 ? decimal(seconds * 1e6, places: 1) + " us" : decimal(seconds * 1e3, places: 3) + " ms"
+}
+
+/// `value` with exactly `places` decimals, without Foundation's formatting.
+func decimal(_ value: Double, places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((abs(value) * scale).rounded())
+    let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+    let sign = value < 0 && scaled != 0 ? "-" : ""
+    guard places > 0 else { return sign + String(whole) }
+    let digits = String(fraction)
+    return sign + String(whole) + "." + String(repeating: "0", count: places - digits.count) + digits
+}
+
+extension String {
+    /// The string padded with spaces on the right to at least `width` characters.
+    func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+/// The few JSON values a report holds.
+enum JSONValue: Equatable {
+    case number(Double)
+    case string(String)
+    case bool(Bool)
+
+    /// The value as JSON text; whole numbers print without a fraction.
+    var text: String {
+        switch self {
+        case let .number(value):
+            value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
+        case let .bool(value):
+            value ? "true" : "false"
+        case let .string(value):
+            "\"" + value.unicodeScalars.map { scalar -> String in
+                switch scalar {
+                case "\"": "\\\""
+                case "\\": "\\\\"
+                case "\n": "\\n"
+                case "\t": "\\t"
+                case "\r": "\\r"
+                default: scalar.value < 0x20 ? "\\u" + hex4(scalar.value) : String(scalar)
+                }
+            }.joined() + "\""
+        }
+    }
+
+    private func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 4 - digits.count) + digits
+    }
+}

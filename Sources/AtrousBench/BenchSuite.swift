@@ -1,0 +1,70 @@
+import AtrousCore
+
+/// The figures `atrous bench` measures and the loop that measures them.
+public enum BenchSuite {
+    /// Every figure, in report order: the seed workload on all threads and on one, the seed
+    /// at rates 1, 4 and 8, a 5x5 kernel, and the explorer-sized convolution.
+    ///
+    /// Later figures (e.g. the explorer's key-press-to-frame latency) join this list.
+    public static var standard: [BenchFigure] {
+        let seed = ConvolutionWorkload.seed
+        return [
+            seed.figure(name: "seed_conv", type: Float.self, repetitions: 500),
+            seed.with(workers: 1).figure(name: "seed_conv_1_thread", type: Float.self, repetitions: 300),
+            seed.with(workers: 2).figure(name: "seed_conv_2_threads", type: Float.self, repetitions: 500),
+            seed.with(rate: Pair(square: 1)).figure(name: "rate1_conv", type: Float.self, repetitions: 300),
+            seed.with(rate: Pair(square: 4)).figure(name: "rate4_conv", type: Float.self, repetitions: 300),
+            seed.with(rate: Pair(square: 8)).figure(name: "rate8_conv", type: Float.self, repetitions: 300),
+            seed.with(kernel: Pair(square: 5)).figure(name: "kernel5_conv", type: Float.self, repetitions: 100),
+            ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
+        ]
+    }
+
+    /// How long and how often to measure.
+    public struct Settings: Sendable {
+        /// Untimed runs before the timed ones.
+        public var warmUp: Int
+        /// Timed runs per figure; nil for each figure's own count.
+        public var repetitions: Int?
+
+        public init(warmUp: Int = 10, repetitions: Int? = nil) {
+            self.warmUp = warmUp
+            self.repetitions = repetitions
+        }
+
+        /// A few runs per figure: enough to check that every figure runs and computes right.
+        public static let quick = Settings(warmUp: 1, repetitions: 3)
+    }
+
+    /// The figures whose names are listed, in the suite's order, or all for an empty list.
+    ///
+    /// - Throws: ``BenchError/unknownFigure(name:known:)`` for a name not in the suite.
+    public static func select(_ names: [String], from figures: [BenchFigure] = standard) throws -> [BenchFigure] {
+        guard !names.isEmpty else { return figures }
+        let known = figures.map(\.name)
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw BenchError.unknownFigure(name: unknown, known: known)
+        }
+        return figures.filter { names.contains($0.name) }
+    }
+
+    /// Measures each figure in turn and checks its result.
+    ///
+    /// - Parameter progress: called with each figure's result as soon as it is measured.
+    /// - Throws: ``BenchError/nonPositiveRepetitions(_:)``, or what preparing or running a figure throws.
+    public static func run(_ figures: [BenchFigure], settings: Settings = Settings(),
+                           progress: (FigureResult) -> Void = { _ in }) throws -> BenchReport {
+        if let count = settings.repetitions, count < 1 { throw BenchError.nonPositiveRepetitions(count) }
+        var results: [FigureResult] = []
+        for figure in figures {
+            let work = try figure.prepare()
+            let timing = try Timing.measure(warmUp: settings.warmUp,
+                                            repetitions: settings.repetitions ?? figure.repetitions, work.run)
+            let result = FigureResult(name: figure.name, summary: figure.summary, timing: timing,
+                                      flops: figure.flops, failure: work.check())
+            progress(result)
+            results.append(result)
+        }
+        return BenchReport(machine: .current, figures: results)
+    }
+}

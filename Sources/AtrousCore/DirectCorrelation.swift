@@ -1,0 +1,90 @@
+/// Kernel weights regrouped for the vector loop: output channels in blocks of one vector
+/// each, every block holding its taps in the order the loop reads them, the last block
+/// padded with zero weights.
+struct DirectWeights<Vector: SIMD> where Vector.Scalar: ConvolutionScalar {
+    /// `[block][ky][kx][ci]`, one vector of output channels each.
+    let weights: [Vector]
+    /// The bias of each block's output channels, zero past Cout or without bias.
+    let biases: [Vector]
+    /// Vectors per block: `kh · kw · Cin`.
+    let tapsPerBlock: Int
+
+    /// Regroups an HWIO kernel.
+    ///
+    /// - Complexity: O(kh · kw · Cin · Cout), once per call, a small fraction of the correlation.
+    init(kernel: UnsafeBufferPointer<Vector.Scalar>, shape: KernelShape, bias: [Vector.Scalar]?) {
+        let lanes = Vector.scalarCount
+        let cout = shape.outputChannels
+        let blocks = (cout + lanes - 1) / lanes
+        let taps = shape.height * shape.width * shape.inputChannels
+        weights = Vector.array(count: blocks * taps) { flat in
+            for tap in 0..<taps {
+                for channel in 0..<cout {
+                    // Lane `channel % lanes` of the tap's vector in block `channel / lanes`.
+                    flat[((channel / lanes) &* taps &+ tap) &* lanes &+ channel % lanes] = kernel[tap &* cout &+ channel]
+                }
+            }
+        }
+        self.biases = Vector.blocks(of: bias, channels: cout)
+        self.tapsPerBlock = taps
+    }
+}
+
+/// The direct correlation's vector loop over packed weights: every tap of every output cell
+/// multiplied and added. The threads that share a job each run it on their own output rows.
+struct DirectCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scalar: ConvolutionScalar {
+    typealias Scalar = Vector.Scalar
+    let job: CorrelationJob<Scalar>
+    /// ``DirectWeights/weights``, read concurrently and never written.
+    let weights: UnsafePointer<Vector>
+    /// ``DirectWeights/biases``.
+    let biases: UnsafePointer<Vector>
+    let tapsPerBlock: Int
+
+    typealias Accumulators = SixAccumulators<Vector>
+
+    /// Fills output rows `rows` of the job (see ``CorrelationJob/rowCount``).
+    ///
+    /// For each row and block of output channels, the loop walks the output columns six at a
+    /// time; for each tap it loads one weight vector and adds it, scaled by the input value
+    /// under the tap, to six accumulators. Columns past the row's end repeat the last column,
+    /// so the loop has one shape; their results are not stored.
+    func fill(rows: Range<Int>) {
+        let lanes = Vector.scalarCount
+        let (kh, kw, cin, cout) = (job.kernel.height, job.kernel.width, job.kernel.inputChannels,
+                                   job.kernel.outputChannels)
+        let (outH, outW) = (job.outputShape.height, job.outputShape.width)
+        let rowPitch = job.padded.width &* cin
+        let imagePitch = job.padded.height &* rowPitch
+        let columnStep = job.stride.width &* cin
+        let tapRowStep = job.rate.height &* rowPitch
+        let tapColumnStep = job.rate.width &* cin
+        let blocks = (cout + lanes - 1) / lanes
+        for row in rows {
+            let image = row / outH
+            let top = job.source + image &* imagePitch + (row &- image &* outH) &* job.stride.height &* rowPitch
+            let outputRow = job.output + row &* outW &* cout
+            for block in 0..<blocks {
+                let blockWeights = weights + block &* tapsPerBlock
+                let bias = biases[block]
+                let width = min(lanes, cout &- block &* lanes)
+                var ox = 0
+                while ox < outW {
+                    let count = min(Accumulators.count, outW &- ox)
+                    let inputs = SixInputs(base: top, step: columnStep, first: ox, count: count)
+                    var sums = Accumulators(bias)
+                    var w = blockWeights
+                    for ky in 0..<kh {
+                        var offset = ky &* tapRowStep
+                        for _ in 0..<kw {
+                            sums.add(inputs, indices: offset..<(offset &+ cin), weights: &w)
+                            offset &+= tapColumnStep
+                        }
+                    }
+                    sums.store(to: outputRow + (ox &* cout &+ block &* lanes), pitch: cout, count: count, width: width)
+                    ox &+= count
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import AtrousBench
+
+/// `atrous bench`: times the convolution core (and later the explorer) and checks each result.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the convolution core on fixed workloads and check each result.",
+        discussion: """
+            Each figure is warmed up, then run many times; the report gives the median and the \
+            99th percentile per figure, the FLOP rate of the convolutions, and whether a sample \
+            of each result matched its tap-by-tap sum. A figure whose check fails makes the \
+            command exit with a non-zero status.
+            """)
+
+    @Flag(help: "Print one JSON object instead of a table.")
+    var json = false
+
+    @Flag(help: "A few runs per figure: checks that everything runs, not how fast.")
+    var quick = false
+
+    @Option(help: "Timed runs per figure (default: each figure's own count).")
+    var repetitions: Int?
+
+    @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv.")
+    var figures: [String] = []
+
+    mutating func run() throws {
+        var settings = quick ? BenchSuite.Settings.quick : BenchSuite.Settings()
+        if let repetitions { settings.repetitions = repetitions }
+        let selected = try BenchSuite.select(figures)
+        let report = try BenchSuite.run(selected, settings: settings)
+        print(json ? report.json : report.text)
+        guard report.allChecksPassed else { throw ExitCode.failure }
+    }
+
+    mutating func validate() throws {
+        if let repetitions, repetitions < 1 {
+            throw ValidationError("--repetitions must be at least 1, got \(repetitions).")
+        }
+        do { _ = try BenchSuite.select(figures) } catch { throw ValidationError("\(error)") }
+    }
+}
