@@ -33,20 +33,23 @@ extension ExplorerCommand {
                         summary: "built-in input: " + InputPattern.cycle.map(\.name).joined(separator: ", "))
         { arguments throws(CommandError) in try inputAction(arguments) },
         ExplorerCommand(names: ["load", "e"], usage: ":load FILE",
-                        summary: "read the input from a .npy, .csv, .pgm or .png file") { arguments throws(CommandError) in
+                        summary: "read the input from a .npy, .csv, .pgm or .png file") {
+            arguments throws(CommandError) in
             .loadInput(path: try arguments.required())
         },
         ExplorerCommand(names: ["open"], usage: ":open FILE",
-                        summary: "reopen a session (an array file is loaded as the input)") { arguments throws(CommandError) in
+                        summary: "reopen a session (an array file is loaded as the input)") {
+            arguments throws(CommandError) in
             let path = try arguments.required()
             return isArrayFile(path) ? .loadInput(path: path) : .openSession(path: path)
         },
         ExplorerCommand(names: ["save"], usage: ":save [FILE]",
-                        summary: "save the session (default \(ExportKind.session.defaultPath))") { arguments throws(CommandError) in
+                        summary: "save the session (default \(ExportKind.session.defaultPath))") {
+            arguments throws(CommandError) in
             .export(.session, path: arguments.rest.isEmpty ? nil : arguments.rest)
         },
         ExplorerCommand(names: ["export"], usage: ":export [WHAT] [FILE]",
-                        summary: "write the output, input, kernel, counts, session, screen or code (no argument: the menu)") {
+                        summary: "write the output, input, kernel, counts, session, screen or code (alone: the menu)") {
             arguments throws(CommandError) in
             try exportAction(arguments)
         },

@@ -14,9 +14,11 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .noOutput(error):
-            "There is no output to write" + (error.map { ", as the layer cannot be computed: \(unpunctuated($0))." } ?? ".")
+            "There is no output to write"
+                + (error.map { ", as the layer cannot be computed: \(unpunctuated($0))." } ?? ".")
         case .noPathCounts:
-            "There are no path counts to write: they come from the receptive-field view's layer stack, and none is shown."
+            "There are no path counts to write: they come from the receptive-field view's layer stack, "
+                + "and none is shown."
         case .noScreen:
             "There is no drawn screen to capture."
         case .standardOutput:

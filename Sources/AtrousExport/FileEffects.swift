@@ -16,7 +16,8 @@ public enum FileEffects {
     ///   user is then asked, and the effect comes back allowed to overwrite) or
     ///   ``ExplorerAction/failed(message:)`` — or nil for an effect this does not perform
     ///   (``ExplorerEffect/quit``, ``ExplorerEffect/loadInput(path:)``).
-    public static func perform(_ effect: ExplorerEffect, subject: @autoclosure () -> ExportSubject) -> [ExplorerAction]? {
+    public static func perform(_ effect: ExplorerEffect,
+                               subject: @autoclosure () -> ExportSubject) -> [ExplorerAction]? {
         switch effect {
         case let .openSession(path):
             do {

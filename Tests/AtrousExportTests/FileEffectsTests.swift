@@ -125,6 +125,17 @@ struct FileEffectsTests {
         ])
     }
 
+    @Test func anExportThatCannotBeMadeIsNotAskedAbout() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Array("old".utf8), to: "c.npy")
+        var loop = Loop()
+        loop.type("export counts \(directory.path("c.npy"))")
+        #expect(loop.state.mode == .normal)
+        #expect(loop.state.message == .error(ExportError.noPathCounts.description))
+        #expect(directory.bytes("c.npy") == Array("old".utf8))
+    }
+
     @Test func failuresBecomeOneSentence() throws {
         var loop = Loop()
         loop.type("open /nonexistent/s.atrous.json")

@@ -58,8 +58,8 @@ public enum ExportKind: Sendable, Hashable, CustomStringConvertible {
     static let wordTable: [(words: [String], kind: ExportKind)] = [
         (["output", "out"], .output), (["input", "in"], .input), (["kernel"], .kernel), (["counts"], .counts),
         (["session"], .session), (["text", "txt"], .screen(.text)), (["ansi", "ans"], .screen(.ansi)),
-        (["svg"], .screen(.svg)), (["pytorch", "torch"], .snippet(.pytorch)), (["tensorflow", "tf"], .snippet(.tensorflow)),
-        (["jax"], .snippet(.jax)), (["numpy", "np"], .snippet(.numpy)),
+        (["svg"], .screen(.svg)), (["pytorch", "torch"], .snippet(.pytorch)),
+        (["tensorflow", "tf"], .snippet(.tensorflow)), (["jax"], .snippet(.jax)), (["numpy", "np"], .snippet(.numpy)),
     ]
 
     /// The first word of each kind, as `:help` and messages list them.

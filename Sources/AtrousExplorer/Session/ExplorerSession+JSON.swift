@@ -132,7 +132,9 @@ extension ExplorerSession {
         guard root.value.keys != nil, let format = root.member("format") else {
             throw .notASession(path: root.path, found: nil)
         }
-        guard format.value.string == SessionFormat.tag else { throw .notASession(path: root.path, found: format.value.found) }
+        guard format.value.string == SessionFormat.tag else {
+            throw .notASession(path: root.path, found: format.value.found)
+        }
         let version = try root.required("version")
         guard case let .number(text) = version.value else {
             throw .wrongType(path: root.path, field: "version", expected: "a whole number", found: version.value.found)
@@ -187,7 +189,8 @@ extension ExplorerSession {
         let tensor: Tensor<Double>
         switch (field.member("values"), field.member("values_file")) {
         case (.some, .some):
-            throw .inconsistent(path: field.path, reason: "\"input\" gives both \"values\" and \"values_file\"; keep one")
+            throw .inconsistent(path: field.path,
+                                reason: "\"input\" gives both \"values\" and \"values_file\"; keep one")
         case let (.some(values), nil):
             guard let shape = declared else { throw .missingField(path: field.path, field: "input.shape") }
             tensor = try Self.tensor(values, shape: shape, role: "input")
@@ -311,7 +314,8 @@ extension ExplorerSession {
         return shape
     }
 
-    private static func tensor(_ field: SessionField, shape: [Int], role: String) throws(SessionError) -> Tensor<Double> {
+    private static func tensor(_ field: SessionField, shape: [Int],
+                               role: String) throws(SessionError) -> Tensor<Double> {
         let values = try field.doubles
         let needed = shape.reduce(1, *)
         guard values.count == needed else {

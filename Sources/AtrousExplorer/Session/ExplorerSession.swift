@@ -101,7 +101,8 @@ public struct ExplorerSession: Sendable, Equatable {
                 + "\(kernelShape.outputChannels)")
         }
         guard selectedWeight.isInside(kernelShape.size) else {
-            throw inconsistent("the selected weight \(selectedWeight) lies outside the \(sizeText(kernelShape.size)) kernel")
+            throw inconsistent("the selected weight \(selectedWeight) lies outside the "
+                + "\(sizeText(kernelShape.size)) kernel")
         }
         guard let speedIndex = Playback.speeds.firstIndex(of: stepsPerSecond) else {
             throw inconsistent("the speed \(stepsPerSecond) is not one of " + listed(Playback.speeds.map(String.init)))

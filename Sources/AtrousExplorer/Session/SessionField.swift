@@ -91,12 +91,14 @@ struct SessionField {
         let expected = count.map { "a list of \($0) whole numbers" } ?? "a list of whole numbers"
         guard let values = value.array else { throw wrongType(expected) }
         if let count, values.count != count {
-            throw .wrongType(path: path, field: name, expected: expected, found: "a list of \(plural(values.count, "value"))")
+            throw .wrongType(path: path, field: name, expected: expected,
+                             found: "a list of \(plural(values.count, "value"))")
         }
         var numbers: [Int] = []
         for (index, element) in values.enumerated() {
             guard let number = element.integer else {
-                throw .wrongType(path: path, field: "\(name)[\(index)]", expected: "a whole number", found: element.found)
+                throw .wrongType(path: path, field: "\(name)[\(index)]", expected: "a whole number",
+                                 found: element.found)
             }
             numbers.append(number)
         }

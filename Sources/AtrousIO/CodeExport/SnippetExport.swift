@@ -14,7 +14,9 @@ public enum SnippetExport {
     ///   file that exists (without `overwrite`) or cannot be written.
     public static func ensureWritable(path: String, hasBias: Bool, overwrite: Bool) throws {
         guard path != StandardStream.path else { throw CodeExportError.snippetNotAFile(path: path) }
-        for file in paths(for: path, hasBias: hasBias) { try OutputFile.ensureWritable(path: file, overwrite: overwrite) }
+        for file in paths(for: path, hasBias: hasBias) {
+            try OutputFile.ensureWritable(path: file, overwrite: overwrite)
+        }
     }
 
     /// Writes the arrays and, last, the snippet for `framework`, so a snippet never stands

@@ -156,7 +156,8 @@ private struct JSONScanner {
         var scalars = String.UnicodeScalarView()
         var run = index
         func flush(_ scanner: JSONScanner) {
-            scalars.append(contentsOf: String(decoding: scanner.bytes[run..<scanner.index], as: UTF8.self).unicodeScalars)
+            let text = String(decoding: scanner.bytes[run..<scanner.index], as: UTF8.self)
+            scalars.append(contentsOf: text.unicodeScalars)
         }
         while true {
             guard let byte = current else { throw error("the document ends inside a string") }
@@ -216,7 +217,9 @@ private struct JSONScanner {
     private mutating func hexQuad() throws(JSONSyntaxError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = current, let digit = hexDigit(byte) else { throw error("expected four hex digits after \\u") }
+            guard let byte = current, let digit = hexDigit(byte) else {
+                throw error("expected four hex digits after \\u")
+            }
             value = value * 16 + digit
             index += 1
         }
