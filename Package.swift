@@ -41,12 +41,14 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // The only code that touches the terminal: start/stop, draw a buffer, read events.
         .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
+        // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
+        .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         // Timing of the core on fixed workloads, each result checked; not part of the core.
         .target(name: "AtrousBench", dependencies: ["AtrousCore"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
-                "AtrousCore", "AtrousIO", "AtrousBench",
+                "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +56,11 @@ let package = Package(
         .target(name: "AtrousTestSupport", path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
-        .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore"]),
+        .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore", "AtrousIO"]),
+        .testTarget(
+            name: "AtrousExportTests",
+            dependencies: ["AtrousExport", "AtrousExplorer", "AtrousRender", "AtrousIO", "AtrousCore", "AtrousTestSupport"]
+        ),
         // The TensorFlow and JAX reference cases, in process.
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.

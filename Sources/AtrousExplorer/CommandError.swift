@@ -18,6 +18,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownStack(String)
     /// A layer written in notation that cannot be read.
     case invalidLayer(LayerNotationError)
+    /// An `:export` argument that names neither a kind nor a file extension it knows.
+    case unknownExport(String)
 
     public var description: String {
         switch self {
@@ -38,6 +40,9 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             "Unknown stack '\(name)'; use " + listed(ExplorerCommand.stackPresets.map(\.name)) + "."
         case let .invalidLayer(error):
             error.description
+        case let .unknownExport(text):
+            "Cannot tell what to export to '\(text)'; name a .npy, .csv, .json, .atrous.json, .txt, .ans, .svg or "
+                + ".py file, or start with " + listed(ExportKind.commandWords) + "."
         }
     }
 }

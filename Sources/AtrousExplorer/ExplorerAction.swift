@@ -130,6 +130,28 @@ public enum ExplorerAction: Sendable, Equatable {
     /// Closes the command line without running it.
     case cancelCommandLine
 
+    // MARK: Sessions and export
+
+    /// Asks the program to open the session at `path`: ``update(_:_:)`` returns
+    /// ``ExplorerEffect/openSession(path:)``.
+    case openSession(path: String)
+    /// Asks the program to write `kind` to `path`, or to the kind's default name in the
+    /// current directory when nil: ``update(_:_:)`` returns ``ExplorerEffect/export(_:path:overwrite:)``.
+    case export(ExportKind, path: String?)
+    /// Opens or closes the export menu, whose single keys each export one kind.
+    case toggleExportMenu
+    /// The answer to "overwrite?": yes writes over the file, no keeps it.
+    case answerOverwrite(Bool)
+    /// The program read a session: the state replaces the current one (undo returns to it).
+    case sessionOpened(ExplorerState, path: String)
+    /// The program wrote `kind`; `paths` are the files written, the main one first.
+    case exported(ExportKind, paths: [String])
+    /// The program did not write because `path` exists; `retry` is the effect to perform
+    /// again with overwriting allowed once the user agrees.
+    case fileExists(path: String, retry: ExplorerEffect)
+    /// The program could not perform an effect; `message` is its one-sentence error.
+    case failed(message: String)
+
     // MARK: History and program
 
     /// Restores the parameters before the last change.
@@ -153,14 +175,4 @@ public enum MoveDirection: Sendable, Hashable, CaseIterable {
         case .right: (0, 1)
         }
     }
-}
-
-/// A side effect that ``update(_:_:)`` asks the program loop to perform. The loop performs it
-/// and feeds the result back as an action (``ExplorerAction/inputLoaded(_:path:)`` or
-/// ``ExplorerAction/loadFailed(message:)`` for a load). More effects (export, save) will join.
-public enum ExplorerEffect: Sendable, Equatable {
-    /// Restore the terminal and exit.
-    case quit
-    /// Read the array at `path` (`.npy` or `.csv`) as the new input.
-    case loadInput(path: String)
 }

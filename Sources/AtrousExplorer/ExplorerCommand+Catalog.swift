@@ -32,9 +32,26 @@ extension ExplorerCommand {
         ExplorerCommand(names: ["input", "in"], usage: ":input PATTERN [HxW] [seed=N] [char=C]",
                         summary: "built-in input: " + InputPattern.cycle.map(\.name).joined(separator: ", "))
         { arguments throws(CommandError) in try inputAction(arguments) },
-        ExplorerCommand(names: ["load", "open", "e"], usage: ":load FILE", summary: "read the input from a .npy or .csv file") {
+        ExplorerCommand(names: ["load", "e"], usage: ":load FILE",
+                        summary: "read the input from a .npy, .csv, .pgm or .png file") {
             arguments throws(CommandError) in
             .loadInput(path: try arguments.required())
+        },
+        ExplorerCommand(names: ["open"], usage: ":open FILE",
+                        summary: "reopen a session (an array file is loaded as the input)") {
+            arguments throws(CommandError) in
+            let path = try arguments.required()
+            return isArrayFile(path) ? .loadInput(path: path) : .openSession(path: path)
+        },
+        ExplorerCommand(names: ["save"], usage: ":save [FILE]",
+                        summary: "save the session (default \(ExportKind.session.defaultPath))") {
+            arguments throws(CommandError) in
+            .export(.session, path: arguments.rest.isEmpty ? nil : arguments.rest)
+        },
+        ExplorerCommand(names: ["export"], usage: ":export [WHAT] [FILE]",
+                        summary: "write the output, input, kernel, counts, session, screen or code (alone: the menu)") {
+            arguments throws(CommandError) in
+            try exportAction(arguments)
         },
         ExplorerCommand(names: ["weight", "w"], usage: ":weight [ROW,COL] VALUE",
                         summary: "set a kernel weight (the selected one without ROW,COL)") { arguments throws(CommandError) in
@@ -97,6 +114,25 @@ extension ExplorerCommand {
             return .quit
         },
     ]
+
+    /// `:export out.npy`, `:export pytorch`, `:export input in.csv`; no argument opens the menu.
+    private static func exportAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
+        let text = arguments.rest
+        guard !text.isEmpty else { return .toggleExportMenu }
+        let word = String(text.prefix { $0 != " " })
+        if let kind = ExportKind(commandWord: word) {
+            let path = text.dropFirst(word.count).drop { $0 == " " }
+            return .export(kind, path: path.isEmpty ? nil : String(path))
+        }
+        guard let kind = ExportKind(path: text) else { throw .unknownExport(text) }
+        return .export(kind, path: text)
+    }
+
+    /// Whether `path` names a file `:load` reads, by its extension.
+    private static func isArrayFile(_ path: String) -> Bool {
+        let lowered = path.lowercased()
+        return [".npy", ".csv", ".pgm", ".png"].contains { lowered.hasSuffix($0) }
+    }
 
     /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`.
     private static func kernelAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {

@@ -6,6 +6,10 @@ public enum ExplorerMode: Sendable, Hashable {
     case commandLine(CommandLineText)
     /// The key help overlay covers the panels.
     case help
+    /// The export menu is open: one key picks what to write (see ``ExportMenu``).
+    case exportMenu
+    /// A file to be written exists; `y` performs `effect` overwriting it, `n` keeps it.
+    case confirmOverwrite(path: String, effect: ExplorerEffect)
 
     /// The command line being edited, or nil in another mode.
     public var commandLine: CommandLineText? {

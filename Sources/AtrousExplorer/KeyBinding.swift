@@ -112,6 +112,8 @@ extension KeyBinding {
 
         KeyBinding([.character(":")], ":", "command line (:help lists commands)", footer: "cmd", group: .program,
                    action: .openCommandLine),
+        KeyBinding([.character("e")], "e", "export menu: output, session, screen, code", footer: "export",
+                   group: .program, action: .toggleExportMenu),
         KeyBinding([.character("u")], "u", "undo", footer: "undo", group: .program, action: .undo),
         KeyBinding([.control("r")], "C-r", "redo", group: .program, action: .redo),
         KeyBinding([.character("?")], "?", "help", footer: "help", group: .program, action: .toggleHelp),

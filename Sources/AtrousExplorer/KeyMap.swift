@@ -2,7 +2,9 @@
 ///
 /// Pure and separate from ``update(_:_:)``: normal mode reads ``KeyBinding/table``; the
 /// command line takes printable keys as text; the help overlay closes on `?`, Escape, `q`
-/// or Enter. Ctrl-C quits in every mode.
+/// or Enter; the export menu takes the keys of ``ExportMenu/entries`` and closes on `e`,
+/// Escape or `q`; the overwrite question takes `y` or `n` (Escape and `q` mean no) and
+/// nothing else. Ctrl-C quits in every mode.
 public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
     if key == .control("c") { return .quit }
     switch state.mode {
@@ -15,6 +17,18 @@ public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
         }
     case .commandLine:
         return commandLineAction(for: key)
+    case .exportMenu:
+        if let entry = ExportMenu.entry(for: key) { return .export(entry.kind, path: nil) }
+        switch key {
+        case .character("e"), .character("q"), .escape: return .toggleExportMenu
+        default: return nil
+        }
+    case .confirmOverwrite:
+        switch key {
+        case .character("y"), .character("Y"): return .answerOverwrite(true)
+        case .character("n"), .character("N"), .character("q"), .escape: return .answerOverwrite(false)
+        default: return nil
+        }
     }
 }
 
@@ -41,5 +55,17 @@ extension KeyBinding {
         FooterHint(keys: "Enter", word: "run"),
         FooterHint(keys: "Esc", word: "cancel"),
         FooterHint(keys: "C-u", word: "clear"),
+    ]
+
+    /// The export menu's keys for the footer while it is open.
+    public static let exportMenuHints: [FooterHint] = [
+        FooterHint(keys: String(ExportMenu.entries.map(\.key)), word: "write"),
+        FooterHint(keys: "Esc", word: "close"),
+    ]
+
+    /// The overwrite question's keys for the footer while it is asked.
+    public static let overwriteHints: [FooterHint] = [
+        FooterHint(keys: "y", word: "overwrite"),
+        FooterHint(keys: "n", word: "keep"),
     ]
 }

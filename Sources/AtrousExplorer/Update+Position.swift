@@ -47,7 +47,8 @@ extension ExplorerState {
 
     mutating func dismiss() {
         switch mode {
-        case .help, .commandLine: mode = .normal
+        case .help, .commandLine, .exportMenu: mode = .normal
+        case .confirmOverwrite: _ = answerOverwrite(false)
         case .normal:
             inputReach = nil
             message = nil

@@ -72,6 +72,15 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case .submitCommandLine: return state.submitCommandLine()
     case .cancelCommandLine: if state.mode.commandLine != nil { state.mode = .normal }
 
+    case let .openSession(path): return state.openSession(path: path)
+    case let .export(kind, path): return state.export(kind, path: path)
+    case .toggleExportMenu: state.toggleExportMenu()
+    case let .answerOverwrite(yes): return state.answerOverwrite(yes)
+    case let .sessionOpened(opened, path): state.sessionOpened(opened, path: path)
+    case let .exported(kind, paths): state.exported(kind, paths: paths)
+    case let .fileExists(path, retry): state.fileExists(path: path, retry: retry)
+    case let .failed(message): state.message = .error(message)
+
     case .undo: state.undo()
     case .redo: state.redo()
     case .quit: return [.quit]

@@ -10,7 +10,7 @@ struct ComputeCommand: ParsableCommand {
         discussion: """
             The input is (H,W), (H,W,C) or (N,H,W,C) and the kernel (kh,kw) or (kh,kw,Cin,Cout), \
             as TensorFlow lays them out; a .pgm or .png image reads as (H,W,C) with values in [0,1]. \
-            The result keeps the input's rank and float type.
+            The result keeps the input's rank and float type. \(LayerFlags.computationDefaults)
             """)
 
     @OptionGroup var layer: LayerOptions
@@ -21,11 +21,15 @@ struct ComputeCommand: ParsableCommand {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    func validate() throws {
+        _ = try layer.arrayPaths()
+    }
+
     func run() throws {
         // Both checks come before reading and computing, so a bad output name fails fast.
         _ = try ArrayFormat(path: output)
         try OutputFile.ensureWritable(path: output, overwrite: force)
-        switch try ArrayFile.read(path: layer.input) {
+        switch try ArrayFile.read(path: layer.arrayPaths().input) {
         case let .float(tensor):
             try ArrayFile.write(layer.load(Float.self).convolution(tensor), to: output, overwrite: force)
         case let .double(tensor):

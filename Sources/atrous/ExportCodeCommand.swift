@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtrousCore
+import AtrousExplorer
 import AtrousIO
 
 extension SnippetFramework: ExpressibleByArgument {}
@@ -10,16 +11,22 @@ struct ExportCodeCommand: ParsableCommand {
         commandName: "export-code",
         abstract: "Write a Python snippet that reproduces a layer with TensorFlow, PyTorch, JAX or NumPy.",
         discussion: """
+            The layer comes from --input, --kernel and the layer flags, or from a session saved \
+            by the explorer (--session), whose input, kernel and layer take their place. \
             Beside the snippet go the arrays it loads, named after it: for conv.py, conv.input.npy, \
             conv.kernel.npy, conv.bias.npy (with --bias) and conv.expected.npy, atrous's own result. \
             Run the snippet with python3: it prints how far each framework's result lies from \
-            atrous's and exits with 1 when they differ. Example:
+            atrous's and exits with 1 when they differ. \(LayerFlags.computationDefaults) Examples:
               atrous export-code --framework pytorch --input x.npy --kernel k.npy --rate 2 \\
                 --padding same --output conv.py
+              atrous export-code --framework jax --session lesson.atrous.json --output lesson.py
             """)
 
     @Option(help: "The framework: tensorflow, pytorch, jax or numpy.")
     var framework: SnippetFramework
+
+    @Option(help: "A session file saved by the explorer, instead of --input, --kernel and the layer flags.")
+    var session: String?
 
     @OptionGroup var layer: LayerOptions
 
@@ -29,31 +36,46 @@ struct ExportCodeCommand: ParsableCommand {
     @Flag(help: "Replace the snippet and its arrays if they exist.")
     var force = false
 
-    func run() throws {
-        guard output != StandardStream.path else { throw CodeExportError.snippetNotAFile(path: output) }
-        let files = SnippetFiles(beside: output, hasBias: layer.bias != nil)
-        // Every name is checked before anything is computed or written.
-        for path in [output] + files.all { try OutputFile.ensureWritable(path: path, overwrite: force) }
-        switch try ArrayFile.read(path: layer.input) {
-        case let .float(tensor): try export(tensor, files: files)
-        case let .double(tensor): try export(tensor, files: files)
+    func validate() throws {
+        if session != nil {
+            if let flag = layer.givenFlags.first {
+                throw ValidationError("The session supplies the input, kernel and layer; leave out \(flag).")
+            }
+        } else {
+            _ = try layer.arrayPaths()
         }
-        print("Wrote \(output) and its arrays \(files.all.joined(separator: ", ")); run it with: python3 \(output)")
     }
 
-    /// Computes the layer in the input's float type, then writes the arrays and, last, the snippet,
-    /// so a snippet never stands without the files it loads.
-    private func export<Scalar: ConvolutionScalar>(_ input: Tensor<Scalar>, files: SnippetFiles) throws {
+    func run() throws {
+        // Every name is checked before anything is read, computed or written.
+        try SnippetExport.ensureWritable(path: output, hasBias: session == nil && layer.bias != nil, overwrite: force)
+        let written: [String]
+        if let session {
+            written = try exportSession(at: session)
+        } else {
+            switch try ArrayFile.read(path: layer.arrayPaths().input) {
+            case let .float(tensor): written = try export(tensor)
+            case let .double(tensor): written = try export(tensor)
+            }
+        }
+        print("Wrote \(output) and its arrays \(written.dropFirst().joined(separator: ", ")); "
+            + "run it with: python3 \(output)")
+    }
+
+    /// Computes the layer in the input's float type, then writes the arrays and the snippet.
+    private func export<Scalar: ConvolutionScalar>(_ input: Tensor<Scalar>) throws -> [String] {
         let loaded = try layer.load(Scalar.self)
-        let expected = try loaded.convolution(input)
-        let request = try SnippetRequest(spec: loaded.convolution.spec, inputShape: input.shape,
-                                         kernelShape: loaded.kernel.shape, biasShape: loaded.bias?.shape,
-                                         files: files.relativeToSnippet)
-        let source = PythonSnippet.source(for: request, framework: framework)
-        try ArrayFile.write(input, to: files.input, overwrite: force)
-        try ArrayFile.write(loaded.kernel, to: files.kernel, overwrite: force)
-        if let bias = loaded.bias, let path = files.bias { try ArrayFile.write(bias, to: path, overwrite: force) }
-        try ArrayFile.write(expected, to: files.expected, overwrite: force)
-        try OutputFile.write(Array(source.utf8), to: output, overwrite: force)
+        return try SnippetExport.write(input: input, kernel: loaded.kernel, bias: loaded.bias,
+                                       expected: loaded.convolution(input), spec: loaded.convolution.spec,
+                                       framework: framework, to: output, overwrite: force)
+    }
+
+    /// The session's input, kernel and layer, computed as the explorer computes them (float64, NHWC).
+    private func exportSession(at path: String) throws -> [String] {
+        let state = try ExplorerSession.load(path: path)
+        // Computed again rather than read from the state, so impossible parameters throw the core's own error.
+        let expected = try state.parameters.convolution()(state.input)
+        return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil, expected: expected,
+                                       spec: state.spec, framework: framework, to: output, overwrite: force)
     }
 }

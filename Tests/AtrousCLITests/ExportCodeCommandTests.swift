@@ -164,3 +164,104 @@ struct ExportCodeCommandTests {
         }
     }
 }
+
+@Suite("atrous export-code --session")
+struct ExportCodeSessionTests {
+    /// A session of a two-channel input under an edited random kernel, written by hand in the
+    /// session format so the command is tested against the documented file, not the writer.
+    static let session = """
+        {
+          "format": "atrous-session",
+          "version": 1,
+          "input": {
+            "source": {"file": "rgb.npy"},
+            "shape": [1, 3, 4, 2],
+            "values": [0, 1, 2, 3, 4, 5, 6, 7,
+                       8, 9, 10, 11, 12, 13, 14, 15,
+                       16, 17, 18, 19, 20, 21, 22, 23.5]
+          },
+          "kernel": {
+            "source": {"preset": "random", "seed": 7, "edited": true},
+            "shape": [2, 2, 2, 1],
+            "values": [0.5, -1, 0.25, 2, 1, 0, -0.5, 0.125]
+          },
+          "layer": "k=2,r=2x1,s=1,p=same",
+          "fill": "replicate",
+          "position": [1, 2]
+        }
+        """
+
+    @Test("the session's input, kernel and layer make the snippet")
+    func writesFromASession() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Array(Self.session.utf8), to: "lesson.atrous.json")
+        let result = try AtrousBinary.run(["export-code", "--framework", "numpy", "--session",
+                                           directory.path("lesson.atrous.json"), "--output", directory.path("l.py")])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try directory.contents() == ["l.expected.npy", "l.input.npy", "l.kernel.npy", "l.py", "lesson.atrous.json"])
+        let input = try ArrayFile.read(path: directory.path("l.input.npy"))
+        #expect(input.shape == [1, 3, 4, 2])
+        #expect(input.converted(to: Double.self).scalars.last == 23.5)
+        let kernel = try ArrayFile.read(path: directory.path("l.kernel.npy"))
+        #expect(kernel.converted(to: Double.self).scalars == [0.5, -1, 0.25, 2, 1, 0, -0.5, 0.125])
+
+        // The same layer through compute gives the expected array the snippet checks against.
+        let compute = try AtrousBinary.run(["compute", "--input", directory.path("l.input.npy"),
+                                            "--kernel", directory.path("l.kernel.npy"), "--rate", "2,1",
+                                            "--padding", "same", "--fill", "replicate", "--output", "-"])
+        #expect(compute.status == 0, "\(compute.standardError)")
+        #expect(directory.bytes("l.expected.npy") == compute.standardOutput)
+        let source = String(decoding: directory.bytes("l.py") ?? [], as: UTF8.self)
+        #expect(source.contains("Layer: kernel 2x2 at rate 2x1, stride 1x1,"))
+    }
+
+    @Test("the snippet from a session runs and matches", .enabled(if: Python.hasNumpy))
+    func runs() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Array(Self.session.utf8), to: "lesson.atrous.json")
+        let result = try AtrousBinary.run(["export-code", "--framework", "numpy", "--session",
+                                           directory.path("lesson.atrous.json"), "--output", directory.path("l.py")])
+        #expect(result.status == 0, "\(result.standardError)")
+        let run = try Python.runFile(directory.path("l.py"))
+        #expect(run.status == 0, "\(run.output)\(run.standardError)")
+        #expect(run.output.hasPrefix("NumPy matches atrous"))
+    }
+
+    @Test("a session and layer flags together are refused", arguments: [
+        ["--input", "x.npy"], ["--kernel", "k.npy"], ["--rate", "2"], ["--fill", "zeros"],
+    ])
+    func conflictingFlags(flags: [String]) throws {
+        let result = try AtrousBinary.run(["export-code", "--framework", "jax", "--session", "s.atrous.json",
+                                           "--output", "s.py"] + flags)
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix(
+            "Error: The session supplies the input, kernel and layer; leave out \(flags[0]).\n"), "\(result.standardError)")
+    }
+
+    @Test("without a session the arrays are required")
+    func arraysRequired() throws {
+        let result = try AtrousBinary.run(["export-code", "--framework", "jax", "--kernel", "k.npy", "--output", "s.py"])
+        #expect(result.status != 0)
+        #expect(result.standardError.hasPrefix("Error: Missing expected argument '--input <input>'."), "\(result.standardError)")
+        let compute = try AtrousBinary.run(["compute", "--input", "x.npy", "--output", "y.npy"])
+        #expect(compute.status != 0)
+        #expect(compute.standardError.hasPrefix("Error: Missing expected argument '--kernel <kernel>'."), "\(compute.standardError)")
+    }
+
+    @Test("a broken session is one sentence and writes nothing")
+    func brokenSession() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(Array(Self.session.replacingOccurrences(of: "\"version\": 1", with: "\"version\": 7").utf8),
+                            to: "s.atrous.json")
+        let path = directory.path("s.atrous.json")
+        let result = try AtrousBinary.run(["export-code", "--framework", "numpy", "--session", path,
+                                           "--output", directory.path("s.py")])
+        #expect(result.status != 0)
+        #expect(result.standardError == "Error: The session \(path) has version 7, but this atrous reads version 1.\n")
+        #expect(Sentence.isSingle(result.standardError))
+        #expect(try directory.contents() == ["s.atrous.json"])
+    }
+}

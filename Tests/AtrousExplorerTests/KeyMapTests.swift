@@ -24,7 +24,7 @@ struct KeyMapTests {
         (.character("i"), .cycleInputPattern(.forward)), (.character("I"), .cycleInputPattern(.backward)),
         (.character("d"), .reseed), (.character("c"), .stepChannel(.forward)), (.character("C"), .stepChannel(.backward)),
         (.character("?"), .toggleHelp), (.character("u"), .undo), (.control("r"), .redo),
-        (.character(":"), .openCommandLine), (.escape, .dismiss),
+        (.character(":"), .openCommandLine), (.escape, .dismiss), (.character("e"), .toggleExportMenu),
         (.character("q"), .quit), (.control("c"), .quit),
         (.character("v"), .toggleStackView), (.character("}"), .stepLayer(.forward)),
         (.character("{"), .stepLayer(.backward)), (.character("o"), .addLayer(nil)), (.character("x"), .removeLayer),

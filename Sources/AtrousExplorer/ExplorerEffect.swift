@@ -1,0 +1,22 @@
+/// A side effect that ``update(_:_:)`` asks the program loop to perform. The loop performs it
+/// and feeds the result back as an action: ``ExplorerAction/inputLoaded(_:path:)`` or
+/// ``ExplorerAction/loadFailed(message:)`` for a load, ``ExplorerAction/sessionOpened(_:path:)``
+/// for a session, ``ExplorerAction/exported(_:paths:)`` or ``ExplorerAction/fileExists(path:retry:)``
+/// for an export, and ``ExplorerAction/failed(message:)`` when it cannot be done.
+public enum ExplorerEffect: Sendable, Hashable {
+    /// Restore the terminal and exit.
+    case quit
+    /// Read the array at `path` (`.npy` or `.csv`) as the new input.
+    case loadInput(path: String)
+    /// Read the session at `path` (see ``ExplorerSession/load(path:)``).
+    case openSession(path: String)
+    /// Write `kind` to `path` (and the files that go with it), atomically. Unless `overwrite`
+    /// is true, an existing file is left alone and reported with
+    /// ``ExplorerAction/fileExists(path:retry:)``, so nothing is ever overwritten silently.
+    case export(ExportKind, path: String, overwrite: Bool)
+
+    /// The same effect allowed to overwrite, for the answer yes to "overwrite?".
+    public var overwriting: ExplorerEffect {
+        if case let .export(kind, path, _) = self { .export(kind, path: path, overwrite: true) } else { self }
+    }
+}

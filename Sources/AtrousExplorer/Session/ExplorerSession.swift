@@ -1,0 +1,143 @@
+import AtrousCore
+
+/// What a session file holds: the parameters and the view of an ``ExplorerState``, without the
+/// values derived from them, the message or the undo history.
+///
+/// A session reopens exactly: ``state(path:)`` rebuilds the state through its own initialiser,
+/// so every derived value is recomputed, then puts the view back. Playback always reopens
+/// paused. See `docs/session-format.md` for the file.
+public struct ExplorerSession: Sendable, Equatable {
+    /// The input, NHWC, and where it came from.
+    public var input: Tensor<Double>
+    public var inputSource: InputSource
+    /// The kernel, HWIO, and the preset it started from.
+    public var kernel: Tensor<Double>
+    public var kernelSource: KernelSource
+    /// The layer; its kernel size is the kernel's.
+    public var spec: LayerSpec
+    /// The current output cell.
+    public var position: GridPosition
+    public var inputChannel: Int
+    public var outputChannel: Int
+    /// The kernel weight selected for `:weight`.
+    public var selectedWeight: GridPosition
+    /// The input cell picked to show which outputs it feeds, or nil.
+    public var pickedInput: GridPosition?
+    /// Whether the key help is open.
+    public var showsHelp: Bool
+    /// The playback speed, one of ``Playback/speeds``.
+    public var stepsPerSecond: Int
+    /// The layer stack of the receptive-field view, when there is one.
+    public var stack: [LayerSpec]?
+
+    /// The session of `state`; the stack is passed separately as the state does not hold one.
+    public init(state: ExplorerState, stack: [LayerSpec]? = nil) {
+        input = state.input
+        inputSource = state.inputSource
+        kernel = state.kernel
+        kernelSource = state.kernelSource
+        spec = state.spec
+        position = state.position
+        inputChannel = state.inputChannel
+        outputChannel = state.outputChannel
+        selectedWeight = state.selectedWeight
+        pickedInput = state.inputReach?.input
+        showsHelp = state.mode == .help
+        stepsPerSecond = state.playback.stepsPerSecond
+        self.stack = stack
+    }
+
+    init(input: Tensor<Double>, inputSource: InputSource, kernel: Tensor<Double>, kernelSource: KernelSource,
+         spec: LayerSpec, position: GridPosition, inputChannel: Int, outputChannel: Int,
+         selectedWeight: GridPosition, pickedInput: GridPosition?, showsHelp: Bool, stepsPerSecond: Int,
+         stack: [LayerSpec]?) {
+        self.input = input
+        self.inputSource = inputSource
+        self.kernel = kernel
+        self.kernelSource = kernelSource
+        self.spec = spec
+        self.position = position
+        self.inputChannel = inputChannel
+        self.outputChannel = outputChannel
+        self.selectedWeight = selectedWeight
+        self.pickedInput = pickedInput
+        self.showsHelp = showsHelp
+        self.stepsPerSecond = stepsPerSecond
+        self.stack = stack
+    }
+
+    /// The explorer state this session describes, its derived values computed afresh.
+    ///
+    /// - Parameter path: the session file, for messages.
+    /// - Returns: the state, paused, with the message the parameters call for (an error, a
+    ///   framework rule) or else `Opened <path>.`
+    /// - Throws: ``SessionError/inconsistent(path:reason:)`` when the parts do not fit: shapes
+    ///   of the wrong rank, a kernel whose size or channels differ from the layer's and the
+    ///   input's, or a view outside the shapes.
+    public func state(path: String) throws(SessionError) -> ExplorerState {
+        func inconsistent(_ reason: String) -> SessionError { .inconsistent(path: path, reason: reason) }
+        let parameters: ExplorerParameters
+        do {
+            parameters = try ExplorerParameters(input: input, inputSource: inputSource, kernel: kernel,
+                                                kernelSource: kernelSource, rate: spec.rate, stride: spec.stride,
+                                                padding: spec.padding, fill: spec.fill)
+        } catch {
+            throw inconsistent(lowercased("\(error)"))
+        }
+        let (inputShape, kernelShape) = (parameters.inputShape, parameters.kernelShape)
+        guard kernelShape.size == spec.kernelSize else {
+            throw inconsistent("the layer's kernel size \(sizeText(spec.kernelSize)) differs from the kernel's "
+                + sizeText(kernelShape.size))
+        }
+        guard kernelShape.inputChannels == inputShape.channels else {
+            throw inconsistent("the kernel takes \(plural(kernelShape.inputChannels, "input channel")) but the input "
+                + "has \(plural(inputShape.channels, "channel"))")
+        }
+        guard (0..<inputShape.channels).contains(inputChannel) else {
+            throw inconsistent("the input channel \(inputChannel) is not one of the input's \(inputShape.channels)")
+        }
+        guard (0..<kernelShape.outputChannels).contains(outputChannel) else {
+            throw inconsistent("the output channel \(outputChannel) is not one of the kernel's "
+                + "\(kernelShape.outputChannels)")
+        }
+        guard selectedWeight.isInside(kernelShape.size) else {
+            throw inconsistent("the selected weight \(selectedWeight) lies outside the "
+                + "\(sizeText(kernelShape.size)) kernel")
+        }
+        guard let speedIndex = Playback.speeds.firstIndex(of: stepsPerSecond) else {
+            throw inconsistent("the speed \(stepsPerSecond) is not one of " + listed(Playback.speeds.map(String.init)))
+        }
+
+        var state = ExplorerState(parameters: parameters)
+        if let geometry = state.geometry {
+            guard position.isInside(geometry.outputSize) else {
+                throw inconsistent("the position \(position) lies outside the \(sizeText(geometry.outputSize)) output")
+            }
+            if let pickedInput, !state.isInsidePaddedInput(pickedInput, geometry) {
+                throw inconsistent("the picked input cell \(pickedInput) lies outside the input and its padding")
+            }
+            state.inputReach = pickedInput.map { InputReach(input: $0, geometry: geometry) }
+        }
+        state.position = position
+        state.inputChannel = inputChannel
+        state.outputChannel = outputChannel
+        state.selectedWeight = selectedWeight
+        state.playback = Playback(isPlaying: false, speedIndex: speedIndex)
+        state.mode = showsHelp ? .help : .normal
+        state.recomputeDerived()
+        state.message = state.configurationError.map { .error($0.description) }
+            ?? state.notes.first.map { .note($0.description) } ?? .info("Opened \(shown(path)).")
+        return state
+    }
+}
+
+/// `3x3`: a size as sessions and their messages write it.
+func sizeText(_ pair: Pair) -> String { "\(pair.height)x\(pair.width)" }
+
+/// The sentence with its first letter in lower case and no final full stop, to go inside another.
+func lowercased(_ sentence: String) -> String {
+    var text = Substring(sentence)
+    if text.last == "." { text.removeLast() }
+    guard let first = text.first else { return String(text) }
+    return first.lowercased() + text.dropFirst()
+}

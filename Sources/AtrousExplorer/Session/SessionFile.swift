@@ -1,0 +1,60 @@
+import AtrousCore
+import AtrousIO
+
+/// Session files on disk: reading one into a state, writing a state into one.
+public enum SessionFile {
+    /// The files that writing `session` to `path` creates, the session first: the input goes
+    /// to ``SessionFormat/inputFilePath(forSessionAt:)`` when it is not stored inline.
+    public static func paths(for session: ExplorerSession, at path: String) -> [String] {
+        session.storesInputInline ? [path] : [path, SessionFormat.inputFilePath(forSessionAt: path)]
+    }
+
+    /// Writes `session` to `path`, its input file first so that a session never names a file
+    /// that is not there. Every file is written atomically (see ``OutputFile``).
+    ///
+    /// - Returns: the files written, the session first.
+    /// - Throws: ``IOError`` when a file exists and `overwrite` is false, or cannot be written.
+    @discardableResult
+    public static func write(_ session: ExplorerSession, to path: String, overwrite: Bool) throws(IOError) -> [String] {
+        let files = paths(for: session, at: path)
+        var inputName: String?
+        if files.count > 1 {
+            guard path != StandardStream.path else {
+                throw .cannotWrite(path: path, reason: "a session whose input is stored beside it must go to a file")
+            }
+            for file in files { try OutputFile.ensureWritable(path: file, overwrite: overwrite) }
+            try ArrayFile.write(session.input, to: files[1], overwrite: overwrite)
+            inputName = SessionFormat.relativeName(of: files[1])
+        }
+        try OutputFile.write(Array(session.text(inputFile: inputName).utf8), to: path, overwrite: overwrite)
+        return files
+    }
+
+    /// Reads the session at `path`.
+    /// - Throws: ``SessionError`` naming the file: unreadable, not JSON, not a session, another
+    ///   version, a missing or malformed member, or a missing input file.
+    public static func read(path: String) throws(SessionError) -> ExplorerSession {
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.bytes(path: path)
+        } catch {
+            throw .file(error)
+        }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(bytes)
+        } catch {
+            throw .malformedJSON(path: path, error: error)
+        }
+        return try ExplorerSession(json: json, path: path)
+    }
+}
+
+extension ExplorerSession {
+    /// The explorer state saved in the session file at `path`, reopened exactly (see
+    /// ``state(path:)``); what `atrous explore --session` and `:open` show.
+    /// - Throws: ``SessionError`` naming the file and what is wrong with it.
+    public static func load(path: String) throws(SessionError) -> ExplorerState {
+        try SessionFile.read(path: path).state(path: path)
+    }
+}

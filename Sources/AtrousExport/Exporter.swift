@@ -1,0 +1,82 @@
+import AtrousCore
+import AtrousExplorer
+import AtrousIO
+import AtrousRender
+
+/// Writes what ``ExplorerEffect/export(_:path:overwrite:)`` asks for: arrays, sessions,
+/// screen captures and snippets, each file atomically, none overwritten unless allowed.
+public enum Exporter {
+    /// The files an export of `kind` to `path` writes, the main one first.
+    public static func paths(_ kind: ExportKind, to path: String, subject: ExportSubject) -> [String] {
+        switch kind {
+        case .session: SessionFile.paths(for: session(subject), at: path)
+        case .snippet: SnippetExport.paths(for: path, hasBias: false)
+        case .output, .input, .kernel, .counts, .screen: [path]
+        }
+    }
+
+    /// Writes `kind` to `path`.
+    ///
+    /// What is to be written and every file are checked before anything is written, so an
+    /// export either writes all its files or none (short of a failure of the disk itself), and
+    /// the user is never asked about overwriting a file for an export that cannot be made.
+    /// - Returns: the files written, the main one first.
+    /// - Throws: ``IOError/outputExists(path:)`` naming the first file that exists when
+    ///   `overwrite` is false; otherwise an error whose description is one sentence:
+    ///   ``ExportError``, ``IOError``, or the core's error when the layer cannot be computed.
+    @discardableResult
+    public static func perform(_ kind: ExportKind, to path: String, overwrite: Bool,
+                               subject: ExportSubject) throws -> [String] {
+        try checkSubject(kind, path: path, subject: subject)
+        for file in paths(kind, to: path, subject: subject) {
+            try OutputFile.ensureWritable(path: file, overwrite: overwrite)
+        }
+        let state = subject.state
+        switch kind {
+        case .output:
+            try ArrayFile.write(output(state), to: path, overwrite: overwrite)
+        case .input:
+            try ArrayFile.write(state.input, to: path, overwrite: overwrite)
+        case .kernel:
+            try ArrayFile.write(state.kernel, to: path, overwrite: overwrite)
+        case .counts:
+            guard let map = subject.pathCounts else { throw ExportError.noPathCounts }  // checked above
+            let counts = Tensor(shape: [map.size.height, map.size.width], scalars: try map.exactDoubles())
+            try ArrayFile.write(counts, to: path, overwrite: overwrite)
+        case .session:
+            return try SessionFile.write(session(subject), to: path, overwrite: overwrite)
+        case let .screen(format):
+            guard let screen = subject.screen else { throw ExportError.noScreen }  // checked above
+            try OutputFile.write(Array(screen.captured(as: format).utf8), to: path, overwrite: overwrite)
+        case let .snippet(framework):
+            return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil,
+                                           expected: output(state), spec: state.spec, framework: framework,
+                                           to: path, overwrite: overwrite)
+        }
+        return [path]
+    }
+
+    /// Checks that `kind` can be made from `subject` and has a name it can be written under.
+    private static func checkSubject(_ kind: ExportKind, path: String, subject: ExportSubject) throws {
+        guard path != StandardStream.path else { throw ExportError.standardOutput }
+        switch kind {
+        case .output: _ = try ArrayFormat(path: path); _ = try output(subject.state)
+        case .input, .kernel: _ = try ArrayFormat(path: path)
+        case .counts:
+            _ = try ArrayFormat(path: path)
+            guard subject.pathCounts != nil else { throw ExportError.noPathCounts }
+        case .screen: guard subject.screen != nil else { throw ExportError.noScreen }
+        case .snippet: _ = try output(subject.state)
+        case .session: break
+        }
+    }
+
+    private static func session(_ subject: ExportSubject) -> ExplorerSession {
+        ExplorerSession(state: subject.state, stack: subject.stack)
+    }
+
+    private static func output(_ state: ExplorerState) throws -> Tensor<Double> {
+        guard let output = state.output else { throw ExportError.noOutput(state.configurationError) }
+        return output
+    }
+}

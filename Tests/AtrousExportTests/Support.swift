@@ -1,0 +1,33 @@
+import AtrousCore
+import AtrousExplorer
+import AtrousRender
+
+/// The state after applying `actions` in order to the default state (or to `start`).
+func stateAfter(_ actions: [ExplorerAction], from start: ExplorerState = ExplorerState()) -> ExplorerState {
+    var state = start
+    for action in actions { update(&state, action) }
+    return state
+}
+
+/// A whole screen of `state` drawn by the render module's panels, for the screen captures;
+/// nil when the parameters are impossible.
+func screen(of state: ExplorerState, size: Size = Size(width: 100, height: 30), colors: Bool = true,
+            showsMessage: Bool = true) -> CellBuffer? {
+    guard let output = state.output, let geometry = state.geometry else { return nil }
+    let message = showsMessage ? state.message.map { message in
+        Message(message.kind == .error ? .error : message.kind == .note ? .note : .info, message.text)
+    } : nil
+    let widget = ExplorerScreen(
+        input: state.input, kernel: state.kernel, output: output, geometry: geometry, breakdown: state.taps,
+        inputChannel: state.inputChannel, outputChannel: state.outputChannel, selectedInput: state.inputReach?.input,
+        reached: state.inputReach?.cells ?? [], selectedWeight: state.selectedWeight,
+        isPlaying: state.playback.isPlaying, speed: Double(state.playback.stepsPerSecond), message: message,
+        hints: KeyBinding.footerHints.map { KeyHint($0.keys, $0.word) }, palette: Palette(colors: colors))
+    return CellBuffer.rendering(widget, size: size)
+}
+
+/// A two-channel state with a non-trivial output: a ramp through a random kernel at rate 2.
+let twoChannelState = stateAfter([
+    .inputLoaded(Tensor(shape: [1, 6, 7, 2]) { Double($0[1] * 7 + $0[2]) - 3.5 * Double($0[3]) }, path: "ramp2.npy"),
+    .setKernelPreset(.random(seed: 5)), .setPadding(.same), .setFill(.reflect), .move(.right),
+])
