@@ -25,7 +25,7 @@ public struct CommandLinePrompt: Widget {
         let view = Viewport(contentLength: characters.count + 1, length: room).showing(line.cursor..<(line.cursor + 1))
         let shown = view.range.clamped(to: 0..<characters.count)
         let lead = view.hidesBefore ? "…" : ":"
-        let x = buffer.write(lead, x: area.x, y: area.y, style: palette.key, clip: row)
+        let x = buffer.write(lead, x: area.x, y: area.y, style: palette.header, clip: row)
         buffer.write(String(characters[shown]), x: x, y: area.y, style: palette.value, clip: row)
         let cursorX = area.x + 1 + (line.cursor - view.offset)
         let under = buffer[cursorX, area.y]?.character ?? " "
