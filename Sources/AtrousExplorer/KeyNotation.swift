@@ -109,7 +109,7 @@ public enum KeyNotationError: Error, Sendable, Equatable, CustomStringConvertibl
                 + "; write <lt> for the '<' key."
         case let .unknownName(name):
             "No key is named <\(name)>; use a character, <lt> for '<', <C-x> for a control key, <F1> to <F63>, or one of "
-                + listed(KeyNotation.canonicalNames.map { "<\($0)>" }) + "."
+                + listed(KeyNotation.canonicalNames.filter { $0 != "lt" }.map { "<\($0)>" }) + "."
         case let .controlCharacter(code):
             "The key list holds the control character U+\(String(code, radix: 16, uppercase: true)); "
                 + "write control keys as <C-x>."

@@ -10,7 +10,7 @@ struct ComputeCommand: ParsableCommand {
         discussion: """
             The input is (H,W), (H,W,C) or (N,H,W,C) and the kernel (kh,kw) or (kh,kw,Cin,Cout), \
             as TensorFlow lays them out; a .pgm or .png image reads as (H,W,C) with values in [0,1]. \
-            The result keeps the input's rank and float type.
+            The result keeps the input's rank and float type. \(LayerFlags.computationDefaults)
             """)
 
     @OptionGroup var layer: LayerOptions

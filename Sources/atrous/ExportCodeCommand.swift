@@ -13,7 +13,7 @@ struct ExportCodeCommand: ParsableCommand {
             Beside the snippet go the arrays it loads, named after it: for conv.py, conv.input.npy, \
             conv.kernel.npy, conv.bias.npy (with --bias) and conv.expected.npy, atrous's own result. \
             Run the snippet with python3: it prints how far each framework's result lies from \
-            atrous's and exits with 1 when they differ. Example:
+            atrous's and exits with 1 when they differ. \(LayerFlags.computationDefaults) Example:
               atrous export-code --framework pytorch --input x.npy --kernel k.npy --rate 2 \\
                 --padding same --output conv.py
             """)

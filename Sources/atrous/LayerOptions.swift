@@ -13,17 +13,8 @@ struct LayerOptions: ParsableArguments {
     @Option(help: "The bias, a .npy or .csv vector of one value per output channel.")
     var bias: String?
 
-    @Option(help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width.")
-    var rate = Pair(square: 1)
-
-    @Option(help: "The stride: S for both axes, or S,T (also SxT) for height and width.")
-    var stride = Pair(square: 1)
-
-    @Option(help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R.")
-    var padding = Padding.valid
-
-    @Option(help: "What the padded cells hold.")
-    var fill = Fill.zeros
+    /// Rate, stride, padding and fill; see ``LayerFlags/computationDefaults``.
+    @OptionGroup var flags: LayerFlags
 
     /// Reads the kernel and bias in the float type `Scalar` (the input's) and builds the layer.
     /// - Throws: ``IOError`` for an unreadable file, ``ConvolutionError`` for arrays that make no layer.
@@ -31,8 +22,9 @@ struct LayerOptions: ParsableArguments {
         let weights = try ArrayFile.read(path: kernel).converted(to: Scalar.self)
         let offsets = try bias.map { try ArrayFile.read(path: $0).converted(to: Scalar.self) }
         if let offsets, offsets.rank != 1 { throw ConvolutionError.biasRank(shape: offsets.shape) }
-        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: rate, stride: stride,
-                                          padding: padding, fill: fill)
+        let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: flags.rate ?? Pair(square: 1),
+                                          stride: flags.stride ?? Pair(square: 1), padding: flags.padding ?? .valid,
+                                          fill: flags.fill ?? .zeros)
         return LoadedLayer(kernel: weights, bias: offsets, convolution: convolution)
     }
 }
