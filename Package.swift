@@ -49,7 +49,8 @@ let package = Package(
                     dependencies: ["atrous", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousIO",
                                    "AtrousTestSupport"]),
         // The real `atrous explore` in tmux: screen, keys, mouse, resize, signals, restore.
-        .testTarget(name: "ExplorerEndToEndTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "ExplorerEndToEndTests",
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousTerminal", "AtrousTestSupport"]),
         .testTarget(
             name: "AtrousRenderTests",
             dependencies: [
