@@ -86,7 +86,8 @@ struct GridLayout: Sendable, Equatable {
     }
 
     /// Draws the row and column indices. Columns are labelled right-aligned in their cell when
-    /// the index fits, else every fifth column, left-aligned, where labels do not collide.
+    /// the index fits, else every fifth column, left-aligned, where a blank still separates it
+    /// from the label before (so 9 and 10 never read as 910).
     func drawLabels(into buffer: inout CellBuffer, style: Style) {
         guard showsLabels else { return }
         let labelRow = cellArea.y - 1
@@ -96,7 +97,7 @@ struct GridLayout: Sendable, Equatable {
             let x = x(ofColumn: column)
             let text = Self.label(column)
             if text.count < cellWidth {
-                buffer.write(text.leftPadded(to: cellWidth), x: x, y: labelRow, style: style, clip: clip)
+                nextFree = buffer.write(text.leftPadded(to: cellWidth), x: x, y: labelRow, style: style, clip: clip) + 1
             } else if (column % 5 == 0 || column == visibleColumns.lowerBound) && x >= nextFree {
                 nextFree = buffer.write(text, x: x, y: labelRow, style: style, clip: clip) + 1
             }
