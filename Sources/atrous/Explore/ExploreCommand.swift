@@ -6,12 +6,12 @@ import AtrousTerminal
 struct ExploreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explore",
-        abstract: "Explore a dilated convolution interactively in the terminal (the default command).",
+        abstract: "Explore a dilated convolution interactively in the terminal.",
         discussion: """
             Starts on a 9x9 impulse under a 3x3 box kernel at rate 2 with same padding; the flags \
             replace any of it. Press ? for every key and : for commands; q quits. Examples:
               atrous --input checkerboard:16x16 --rate 3
-              atrous explore --input image.png --kernel sobel-x --padding same --fill reflect
+              atrous explore --input photo.png --kernel sobel-x --fill reflect
             Without an interactive terminal, atrous render prints the same screen.
             """)
 

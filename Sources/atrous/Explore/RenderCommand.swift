@@ -15,7 +15,7 @@ struct RenderCommand: ParsableCommand {
             <Up> <Down> <Left> <Right> <Home> <End> <PageUp> <PageDown> <Enter> <Esc> <Space> <Tab> \
             <S-Tab> <BS> <Del> <F1>, a control key as <C-r>, and <lt> for <. Examples:
               atrous render --keys 'rrjj' --size 100x30
-              atrous render --input checkerboard:12x12 --keys ':rate 3<Enter>' --format svg --output frame.svg
+              atrous render --input ramp:12x12 --keys ':rate 3<Enter>' --format svg
             """)
 
     @Option(help: "The terminal's columns and rows, WIDTHxHEIGHT.")
