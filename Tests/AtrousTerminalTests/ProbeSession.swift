@@ -38,6 +38,17 @@ final class ProbeSession {
         try tmux.waitFor(text: "ticks")
     }
 
+    /// Waits until the screen shows the probe's whole frame at `size`, and returns it. A
+    /// capture can catch a frame half drawn, so the screen is read until it is complete.
+    ///
+    /// - Throws: `TmuxSession.Timeout`, showing the last screen, when the frame never appears.
+    @discardableResult
+    func waitForFrame(size: Size, lastEvent: String) throws -> String {
+        try tmux.waitUntil(waitingFor: "the whole probe frame at \(size) after \(lastEvent)") { screen in
+            screen == Self.expectedFrame(on: screen, size: size, lastEvent: lastEvent)
+        }
+    }
+
     /// The probe's process id, once it has drawn its first frame.
     func pid() throws -> pid_t {
         try waitForFrame()

@@ -27,9 +27,7 @@ struct ComputationLineTests {
         for (row, column) in [(0, 0), (2, 3), (8, 8), (4, 6), (8, 0)] {
             try session.press(":goto \(row),\(column)<Enter>")
             let head = "y[\(row),\(column)] = "
-            let screen = try session.tmux.waitUntil(timeout: ExplorerSession.timeout, waitingFor: head) {
-                session.computationLine(of: $0).hasPrefix(head)
-            }
+            let screen = try session.waitForSettledScreen(head) { session.computationLine(of: $0).hasPrefix(head) }
             let line = session.computationLine(of: screen)
             let value = try #require(line.components(separatedBy: " = ").last.flatMap(Double.init), "\(line)")
             #expect(value == output[row, column], "\(line)")

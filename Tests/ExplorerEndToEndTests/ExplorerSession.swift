@@ -28,10 +28,28 @@ final class ExplorerSession {
     /// How long a test waits for the screen: generous, as several builds may share the machine.
     static let timeout = 20.0
 
-    /// Waits for the explorer's first frame (the status line's help key) and returns it.
+    /// Waits for the explorer's first whole frame (down to the footer, drawn last) and
+    /// returns it.
     @discardableResult
     func waitForScreen() throws -> String {
-        try tmux.waitFor(text: "? help", timeout: Self.timeout)
+        try tmux.waitUntil(timeout: Self.timeout, waitingFor: "the explorer's first frame") { screen in
+            screen.contains("? help") && Self.row(height - 1, of: screen).hasPrefix("q quit")
+        }
+    }
+
+    /// Waits until `condition` holds for a screen that no longer changes: a capture can catch
+    /// a frame half drawn, so a screen counts once two captures 50 ms apart agree.
+    @discardableResult
+    func waitForSettledScreen(_ description: String, _ condition: (String) -> Bool) throws -> String {
+        var previous = ""
+        return try tmux.waitUntil(timeout: Self.timeout, waitingFor: description) { screen in
+            defer { previous = screen }
+            guard screen == previous, condition(screen) else {
+                usleep(30_000)
+                return false
+            }
+            return true
+        }
     }
 
     /// Presses the keys `notation` writes (see `KeyNotation`).

@@ -57,7 +57,7 @@ struct StatusLineShapeTests {
         for key in ["r", "z", "s", "a", "A", "A", "R", "S", "z"] {
             try session.press(key)
             let previous = status
-            let screen = try session.tmux.waitUntil(timeout: ExplorerSession.timeout, waitingFor: "the status after \(key)") {
+            let screen = try session.waitForSettledScreen("the status after \(key)") {
                 session.statusLine(of: $0) != previous
             }
             status = session.statusLine(of: screen)

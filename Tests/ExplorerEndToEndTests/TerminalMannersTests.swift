@@ -59,10 +59,8 @@ struct TerminalMannersTests {
         let session = try ExplorerSession(terminal: terminal)
         try session.waitForScreen()
         try session.tmux.type(report)
-        try session.tmux.waitUntil(timeout: ExplorerSession.timeout, waitingFor: "y[2,3]") {
-            session.computationLine(of: $0).hasPrefix("y[2,3] = ")
-        }
-        #expect(session.statusLine(of: try session.tmux.capture()).contains("cell 22/81"))
+        let screen = try session.waitForSettledScreen("y[2,3]") { session.computationLine(of: $0).hasPrefix("y[2,3] = ") }
+        #expect(session.statusLine(of: screen).contains("cell 22/81"))
     }
 
     @Test("colours show unless NO_COLOR or --no-color, which keep the attributes", arguments: [
