@@ -50,7 +50,9 @@ extension ExplorerScreen {
         guard let taps = state.taps else { return nil }
         let count = state.spec.kernelSize.height * state.spec.kernelSize.width
         let letters = count == 1 ? "a" : "a–\(TapLabel.character(index: count - 1))"
-        return .info("Taps \(letters): input cell × weight, summed into y[\(taps.outputRow),\(taps.outputColumn)]. "
+        // The output cell named as the computation line names it, channel and all.
+        let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
+        return .info("Taps \(letters): input cell × weight, summed into y[\(taps.outputRow),\(taps.outputColumn)\(channel)]. "
             + "Arrows move, Space plays.")
     }
 

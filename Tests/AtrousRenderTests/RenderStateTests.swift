@@ -65,11 +65,18 @@ struct RenderStateTests {
             == KeyBinding.commandLineHints.map(\.keys))
     }
 
-    @Test func theMessageLineShowsTheMessageElseALegend() {
+    @Test func theMessageLineShowsTheMessageElseALegend() throws {
         let frame = render(ExplorerState(), size: size, colors: false)
         #expect(frame.lines[22].hasPrefix("Taps a–i: input cell × weight, summed into y[0,0]."))
         let moved = render(state(after: [.setKernelSize(Pair(2, 1)), .move(.down), .dismiss]), size: size, colors: false)
         #expect(moved.lines[22].hasPrefix("Taps a–b: input cell × weight, summed into y[1,0]."))
+        let channels = try #require(try? ExplorerParameters(
+            input: Tensor(shape: [5, 5, 2], repeating: 1), inputSource: .file(path: "x.npy"),
+            kernel: KernelPreset.box.tensor(size: Pair(square: 3), channels: 2), kernelSource: .preset(.box)))
+        var twoChannels = ExplorerState(parameters: channels)
+        update(&twoChannels, .stepChannel(.forward))
+        update(&twoChannels, .dismiss)
+        #expect(render(twoChannels, size: size, colors: false).lines[22].contains("summed into y[0,0,1]."))
         let told = render(state(after: [.adjustRate(by: 1, axis: nil)]), size: size, colors: false)
         #expect(told.lines[22].hasPrefix("Rate 3."))
         let impossible = state(after: [.setPadding(.valid), .setRate(Pair(square: 5)), .dismiss])
