@@ -52,8 +52,8 @@ extension ExplorerScreen {
         let letters = count == 1 ? "a" : "a–\(TapLabel.character(index: count - 1))"
         // The output cell named as the computation line names it, channel and all.
         let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
-        return .info("Taps \(letters): input cell × weight, summed into y[\(taps.outputRow),\(taps.outputColumn)\(channel)]. "
-            + "Arrows move, Space plays.")
+        let cell = "y[\(taps.outputRow),\(taps.outputColumn)\(channel)]"
+        return .info("Taps \(letters): input cell × weight, summed into \(cell). Arrows move, Space plays.")
     }
 
     /// Every key and command, grouped as ``HelpTopic/all`` lists them.

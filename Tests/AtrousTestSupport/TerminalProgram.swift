@@ -42,13 +42,11 @@ public final class TerminalProgram {
     /// The program's process id.
     public func pid(timeout: Double = 10) throws -> pid_t {
         let file = directory.appendingPathComponent("pid")
-        try tmux.waitUntil(timeout: timeout, waitingFor: "the program's pid") { _ in
-            (try? String(contentsOf: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) } != nil
+        func read() -> pid_t? {
+            (try? String(contentsOf: file, encoding: .utf8)).flatMap { pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
-        let text = try String(contentsOf: file, encoding: .utf8)
-        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw ProcessRunnerError(description: "The pid file holds \(text.debugDescription).")
-        }
+        try tmux.waitUntil(timeout: timeout, waitingFor: "the program's pid") { _ in read() != nil }
+        guard let pid = read() else { throw ProcessRunnerError(description: "The pid file \(file.path) holds no pid.") }
         return pid
     }
 

@@ -11,8 +11,9 @@ import AtrousExplorer
 struct ExplorerOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The input: a .npy, .csv, .pgm or .png file, or a built-in pattern.",
-        discussion: "A name with a dot or a slash is a file. A pattern (\(patternNames)) takes the :input command's "
-            + "arguments after colons: checkerboard:16x16, random:12x12:seed=7, glyph:char=A.",
+        discussion: "A name with a dot or a slash is a file (render also reads - as .npy on standard input). "
+            + "A pattern (\(patternNames)) takes the :input command's arguments after colons: checkerboard:16x16, "
+            + "random:12x12:seed=7, glyph:char=A.",
         valueName: "file|pattern"))
     var input: String?
 
@@ -22,7 +23,8 @@ struct ExplorerOptions: ParsableArguments {
         valueName: "file|preset"))
     var kernel: String?
 
-    @Option(name: .long, help: "The kernel's height and width: a preset is regenerated, a file's weights are cut or padded with zeros.")
+    @Option(name: .long,
+            help: "The kernel's height and width: a preset is regenerated, a file's weights are cut or padded with zeros.")
     var kernelSize: Pair?
 
     @OptionGroup var layer: LayerFlags
