@@ -48,7 +48,8 @@ let package = Package(
         .executableTarget(
             name: "atrous",
             dependencies: [
-                "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousBench",
+                "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousExport",
+                "AtrousBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +67,13 @@ let package = Package(
         // End-to-end tests that run the built `atrous` binary.
         .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
+        // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
+        .testTarget(name: "ExplorerAppTests",
+                    dependencies: ["atrous", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousIO",
+                                   "AtrousTestSupport"]),
+        // The real `atrous explore` in tmux: screen, keys, mouse, resize, signals, restore.
+        .testTarget(name: "ExplorerEndToEndTests",
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousTerminal", "AtrousTestSupport"]),
         .testTarget(
             name: "AtrousRenderTests",
             dependencies: [

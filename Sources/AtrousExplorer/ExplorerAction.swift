@@ -121,6 +121,8 @@ public enum ExplorerAction: Sendable, Equatable {
 
     /// Shows or hides the key help.
     case toggleHelp
+    /// Scrolls the open help by `lines` (negative is up), staying within the help.
+    case scrollHelp(by: Int)
     /// Opens the `:` command line, empty.
     case openCommandLine
     /// Edits the open command line.

@@ -44,6 +44,9 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var message: ExplorerMessage?
     /// Normal keys, the `:` command line, or the help overlay.
     public internal(set) var mode: ExplorerMode = .normal
+    /// The first help line shown: the help is longer than a terminal is tall. The renderer
+    /// clamps it to the help's last page; opening the help resets it.
+    public internal(set) var helpScroll = 0
     /// Undo and redo of parameter changes.
     public internal(set) var history = UndoHistory()
     /// The receptive-field view of the layer stack: shown or not, its chosen cell, its analysis.

@@ -1,20 +1,18 @@
 /// The action a key asks for in the current mode, or nil when the key means nothing there.
 ///
 /// Pure and separate from ``update(_:_:)``: normal mode reads ``KeyBinding/table``; the
-/// command line takes printable keys as text; the help overlay closes on `?`, Escape, `q`
-/// or Enter; the export menu takes the keys of ``ExportMenu/entries`` and closes on `e`,
-/// Escape or `q`; the overwrite question takes `y` or `n` (Escape and `q` mean no) and
-/// nothing else. Ctrl-C quits in every mode.
+/// command line takes printable keys as text; the help overlay scrolls with the arrows, `j`
+/// `k`, the page keys and Space, and closes on `?`, Escape, `q` or Enter; the export menu
+/// takes the keys of ``ExportMenu/entries`` and closes on `e`, Escape or `q`; the overwrite
+/// question takes `y` or `n` (Escape and `q` mean no) and nothing else. Ctrl-C quits in
+/// every mode.
 public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
     if key == .control("c") { return .quit }
     switch state.mode {
     case .normal:
         return KeyBinding.table.first { $0.keys.contains(key) }?.action
     case .help:
-        switch key {
-        case .character("?"), .character("q"), .escape, .enter: return .toggleHelp
-        default: return nil
-        }
+        return helpAction(for: key)
     case .commandLine:
         return commandLineAction(for: key)
     case .exportMenu:
@@ -31,6 +29,23 @@ public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
         }
     }
 }
+
+/// The keys of the help overlay: scroll it, or close it.
+private func helpAction(for key: Key) -> ExplorerAction? {
+    switch key {
+    case .character("?"), .character("q"), .escape, .enter: .toggleHelp
+    case .up, .character("k"): .scrollHelp(by: -1)
+    case .down, .character("j"): .scrollHelp(by: 1)
+    case .pageUp, .character("b"): .scrollHelp(by: -helpPage)
+    case .pageDown, .character(" "): .scrollHelp(by: helpPage)
+    case .home, .character("g"): .scrollHelp(by: -HelpTopic.lineCount)
+    case .end, .character("G"): .scrollHelp(by: HelpTopic.lineCount)
+    default: nil
+    }
+}
+
+/// Lines a page key scrolls the help: the smallest screen shows about this many.
+private let helpPage = 10
 
 /// The keys of the `:` command line, which edit it like a shell prompt.
 private func commandLineAction(for key: Key) -> ExplorerAction? {
@@ -67,5 +82,12 @@ extension KeyBinding {
     public static let overwriteHints: [FooterHint] = [
         FooterHint(keys: "y", word: "overwrite"),
         FooterHint(keys: "n", word: "keep"),
+    ]
+
+    /// The help's keys for the footer while it is open, matching ``action(for:in:)``.
+    public static let helpHints: [FooterHint] = [
+        FooterHint(keys: "↑/↓", word: "scroll"),
+        FooterHint(keys: "PgUp/PgDn", word: "page"),
+        FooterHint(keys: "?/Esc", word: "close"),
     ]
 }

@@ -66,7 +66,10 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case .tick: state.tick()
     case let .changeSpeed(direction): state.changeSpeed(direction)
 
-    case .toggleHelp: state.mode = state.mode == .help ? .normal : .help
+    case .toggleHelp:
+        state.mode = state.mode == .help ? .normal : .help
+        state.helpScroll = 0
+    case let .scrollHelp(lines): state.scrollHelp(by: lines)
     case .openCommandLine: state.mode = .commandLine(CommandLineText())
     case let .editCommandLine(edit): state.editCommandLine(edit)
     case .submitCommandLine: return state.submitCommandLine()

@@ -11,14 +11,10 @@ public struct ExportSubject: Sendable {
     public var screen: CellBuffer?
     /// The path counts the receptive-field view shows, or nil when it shows none.
     public var pathCounts: PathCountMap?
-    /// The receptive-field view's layer stack, saved in a session's `stack` member, or nil.
-    public var stack: [LayerSpec]?
 
-    public init(state: ExplorerState, screen: CellBuffer? = nil, pathCounts: PathCountMap? = nil,
-                stack: [LayerSpec]? = nil) {
+    public init(state: ExplorerState, screen: CellBuffer? = nil, pathCounts: PathCountMap? = nil) {
         self.state = state
         self.screen = screen
         self.pathCounts = pathCounts
-        self.stack = stack
     }
 }

@@ -72,7 +72,7 @@ public enum Exporter {
     }
 
     private static func session(_ subject: ExportSubject) -> ExplorerSession {
-        ExplorerSession(state: subject.state, stack: subject.stack)
+        ExplorerSession(state: subject.state)
     }
 
     private static func output(_ state: ExplorerState) throws -> Tensor<Double> {

@@ -4,12 +4,19 @@ import AtrousExplorer
 /// The whole explorer screen drawn from plain values: every panel placed by ``ScreenLayout``.
 ///
 /// This is the composition `render(state, size)` needs; the state only has to supply the values.
-/// On a terminal below the minimum size it draws ``TooSmallMessage`` alone.
+/// On a terminal below the minimum size it draws ``TooSmallMessage`` alone. Impossible
+/// parameters (no geometry, no output) still show the input, unpadded, and the kernel, with
+/// the reason in place of the output.
 public struct ExplorerScreen: Widget {
     public var input: Tensor<Double>
     public var kernel: Tensor<Double>
-    public var output: Tensor<Double>
-    public var geometry: ConvolutionGeometry
+    /// The layer as set, possible or not.
+    public var layer: LayerSpec
+    /// The resolved geometry and the output, or nil when the parameters are impossible.
+    public var geometry: ConvolutionGeometry?
+    public var output: Tensor<Double>?
+    /// Why the parameters are impossible, shown where the output would be.
+    public var problem: String?
     /// The current output cell's sum, or nil when none is chosen.
     public var breakdown: TapBreakdown<Double>?
     public var inputChannel: Int
@@ -22,25 +29,33 @@ public struct ExplorerScreen: Widget {
     public var selectedWeight: GridPosition?
     public var isPlaying: Bool
     public var speed: Double
-    public var message: Message?
+    public var message: ExplorerMessage?
+    /// The open `:` command line, drawn in place of the message; nil when closed.
+    public var commandLine: CommandLineText?
     public var hints: [KeyHint]
     /// The help rows while help is open, else nil.
     public var help: [HelpEntry]?
     public var helpScroll: Int
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
+    /// A menu drawn over the panels, as the help is, while it is open (the export menu).
+    public var overlay: (any Widget & Sendable)?
     public var palette: Palette
 
-    public init(input: Tensor<Double>, kernel: Tensor<Double>, output: Tensor<Double>,
-                geometry: ConvolutionGeometry, breakdown: TapBreakdown<Double>? = nil, inputChannel: Int = 0,
-                outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
+    public init(input: Tensor<Double>, kernel: Tensor<Double>, layer: LayerSpec, geometry: ConvolutionGeometry?,
+                output: Tensor<Double>?, problem: String? = nil, breakdown: TapBreakdown<Double>? = nil,
+                inputChannel: Int = 0, outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
                 reached: Set<GridPosition> = [], selectedWeight: GridPosition? = nil, isPlaying: Bool = false,
-                speed: Double = 2, message: Message? = nil, hints: [KeyHint] = [], help: [HelpEntry]? = nil,
-                helpScroll: Int = 0, extra: (any Widget & Sendable)? = nil, palette: Palette) {
+                speed: Double = 2, message: ExplorerMessage? = nil, commandLine: CommandLineText? = nil,
+                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0,
+                extra: (any Widget & Sendable)? = nil, overlay: (any Widget & Sendable)? = nil,
+                palette: Palette) {
         self.input = input
         self.kernel = kernel
-        self.output = output
+        self.layer = layer
         self.geometry = geometry
+        self.output = output
+        self.problem = problem
         self.breakdown = breakdown
         self.inputChannel = inputChannel
         self.outputChannel = outputChannel
@@ -51,10 +66,12 @@ public struct ExplorerScreen: Widget {
         self.isPlaying = isPlaying
         self.speed = speed
         self.message = message
+        self.commandLine = commandLine
         self.hints = hints
         self.help = help
         self.helpScroll = helpScroll
         self.extra = extra
+        self.overlay = overlay
         self.palette = palette
     }
 
@@ -70,12 +87,13 @@ public struct ExplorerScreen: Widget {
     /// What a click at screen point (`x`, `y`) lands on when the screen fills a terminal of
     /// `size`: an input cell (padding included), a kernel weight, or an output cell.
     public func hit(x: Int, y: Int, size: Size) -> ScreenHit? {
-        guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil else {
+        guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil,
+              overlay == nil else {
             return nil
         }
-        if let cell = inputPanel(layout).position(x: x, y: y, in: layout.input) { return .input(cell) }
+        if let cell = inputPanel(layout)?.position(x: x, y: y, in: layout.input) { return .input(cell) }
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
-        if let cell = outputPanel(layout).position(x: x, y: y, in: layout.output) { return .output(cell) }
+        if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
         return nil
     }
 
@@ -83,43 +101,71 @@ public struct ExplorerScreen: Widget {
         breakdown.map { GridPosition(row: $0.outputRow, column: $0.outputColumn) }
     }
 
-    private func inputPanel(_ layout: ExplorerLayout) -> InputPanel {
-        InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
-                   selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth)
+    /// The geometry the input panel draws with: the layer's, or with impossible parameters the
+    /// input alone, no padding around it.
+    private var inputGeometry: ConvolutionGeometry? {
+        if let geometry { return geometry }
+        guard let shape = try? FeatureMapShape(shape: input.shape) else { return nil }
+        return try? ConvolutionGeometry(inputSize: shape.spatial, spec: LayerSpec(kernelSize: Pair(square: 1), fill: layer.fill))
+    }
+
+    private func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
+        inputGeometry.map { geometry in
+            InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
+                       selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth)
+        }
     }
 
     private func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
-        KernelPanel(kernel: kernel, rate: geometry.spec.rate, inputChannel: inputChannel, outputChannel: outputChannel,
+        KernelPanel(kernel: kernel, rate: layer.rate, inputChannel: inputChannel, outputChannel: outputChannel,
                     selection: selectedWeight, palette: palette, maxValueWidth: layout.valueWidth)
     }
 
-    private func outputPanel(_ layout: ExplorerLayout) -> OutputPanel {
-        OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
-                    mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)
+    private func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
+        output.map { output in
+            OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
+                        mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)
+        }
     }
 
     private func draw(_ layout: ExplorerLayout, into buffer: inout CellBuffer) {
-        buffer.render(inputPanel(layout), in: layout.input)
+        if let inputPanel = inputPanel(layout) { buffer.render(inputPanel, in: layout.input) }
         buffer.render(kernelPanel(layout), in: layout.kernel)
-        buffer.render(outputPanel(layout), in: layout.output)
+        if let outputPanel = outputPanel(layout) {
+            buffer.render(outputPanel, in: layout.output)
+        } else {
+            buffer.render(NoOutputPanel(reason: problem ?? "The parameters are impossible.", palette: palette),
+                          in: layout.output)
+        }
         if let extra { buffer.render(extra, in: layout.extra) }
         if let breakdown {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             buffer.render(ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette),
                           in: layout.computation)
         }
-        let outputSize = geometry.outputSize
+        let outputSize = geometry?.outputSize ?? Pair(square: 0)
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0
-        buffer.render(StatusLine(geometry: geometry, inputShape: input.shape, outputShape: output.shape,
+        buffer.render(StatusLine(spec: layer, geometry: geometry, inputShape: input.shape, outputShape: output?.shape,
                                  position: position, count: outputSize.height * outputSize.width,
                                  isPlaying: isPlaying, speed: speed, palette: palette), in: layout.status)
-        buffer.render(MessageLine(message: message, palette: palette), in: layout.message)
+        if let commandLine {
+            buffer.render(CommandLinePrompt(line: commandLine, palette: palette), in: layout.message)
+        } else {
+            buffer.render(MessageLine(message: message, palette: palette), in: layout.message)
+        }
         buffer.render(Footer(hints: hints, palette: palette), in: layout.footer)
         if let help {
-            buffer.render(HelpOverlay(entries: help, scroll: helpScroll, palette: palette),
-                          in: Rect(x: layout.input.x, y: layout.input.y, width: layout.footer.width,
-                                   height: layout.footer.maxY - layout.input.y))
+            buffer.render(HelpOverlay(entries: help, scroll: helpScroll, palette: palette), in: helpArea(layout))
         }
+        if let overlay { buffer.render(overlay, in: helpArea(layout)) }
+    }
+}
+
+extension ExplorerScreen {
+    /// Where the help and menus are drawn: from the panels' top to the footer's bottom.
+    fileprivate func helpArea(_ layout: ExplorerLayout) -> Rect {
+        let top = min(layout.input.y, layout.extra.isEmpty ? layout.input.y : layout.extra.y)
+        return Rect(x: layout.footer.x, y: top, width: layout.footer.width, height: layout.footer.maxY - top)
     }
 }
 

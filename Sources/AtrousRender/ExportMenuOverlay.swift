@@ -4,7 +4,7 @@ import AtrousExplorer
 /// with what it writes and the file it writes to, grouped as arrays, session, screen and code.
 ///
 /// The box is ``HelpOverlay``'s, so the menu looks like the help and scrolls the same way.
-public struct ExportMenuOverlay: Widget {
+public struct ExportMenuOverlay: Widget, Sendable {
     public var palette: Palette
 
     public init(palette: Palette) {

@@ -13,7 +13,9 @@ public struct HelpEntry: Sendable, Hashable {
 
 /// A framed box in the middle of the area listing every key by group, drawn over whatever is
 /// there. When the list is taller than the box it scrolls, and the frame says more lies
-/// above or below.
+/// above or below. Each group aligns its descriptions on its own widest key, so one long
+/// command does not push every key's description aside; a description wider than the box
+/// ends in `…`.
 public struct HelpOverlay: Widget {
     public var entries: [HelpEntry]
     public var title: String
@@ -31,7 +33,8 @@ public struct HelpOverlay: Widget {
     /// A line of the list: a group heading or a key row.
     enum Line: Equatable {
         case group(String)
-        case entry(key: String, description: String)
+        /// A key row; `keyWidth` is the widest key of its group.
+        case entry(key: String, description: String, keyWidth: Int)
         case blank
     }
 
@@ -43,8 +46,10 @@ public struct HelpOverlay: Widget {
         for group in groups {
             if !lines.isEmpty { lines.append(.blank) }
             lines.append(.group(group))
-            for entry in entries where entry.group == group {
-                lines.append(.entry(key: entry.key, description: entry.description))
+            let members = entries.filter { $0.group == group }
+            let keyWidth = members.map(\.key.count).max() ?? 0
+            for entry in members {
+                lines.append(.entry(key: entry.key, description: entry.description, keyWidth: keyWidth))
             }
         }
         return lines
@@ -52,11 +57,10 @@ public struct HelpOverlay: Widget {
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
         let lines = self.lines
-        let keyWidth = entries.map(\.key.count).max() ?? 0
         let contentWidth = lines.map { line in
             switch line {
             case let .group(name): name.count
-            case let .entry(_, description): 2 + keyWidth + 2 + description.count
+            case let .entry(_, description, keyWidth): 2 + keyWidth + 2 + description.count
             case .blank: 0
             }
         }.max() ?? 0
@@ -71,10 +75,11 @@ public struct HelpOverlay: Widget {
             switch lines[index] {
             case let .group(name):
                 buffer.write(name, x: inner.x, y: y, style: palette.header, clip: inner)
-            case let .entry(key, description):
+            case let .entry(key, description, keyWidth):
                 let x = buffer.write("  " + key.rightPadded(to: keyWidth), x: inner.x, y: y, style: palette.value, clip: inner)
                 buffer.setStyle(palette.key, in: Rect(x: inner.x + 2, y: y, width: key.count, height: 1).intersection(inner))
-                buffer.write("  " + description, x: x, y: y, style: palette.label, clip: inner)
+                buffer.write("  " + description.truncated(to: max(inner.maxX - x - 2, 0)), x: x, y: y, style: palette.label,
+                             clip: inner)
             case .blank:
                 break
             }

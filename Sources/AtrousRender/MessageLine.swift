@@ -1,30 +1,12 @@
-/// A message for the user, and how much it matters.
-public struct Message: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-        /// What just happened ("saved out.npy").
-        case info
-        /// Something worth knowing now, such as a framework rule that applies.
-        case note
-        /// What went wrong, in one sentence.
-        case error
-    }
-
-    public var kind: Kind
-    public var text: String
-
-    public init(_ kind: Kind, _ text: String) {
-        self.kind = kind
-        self.text = text
-    }
-}
+import AtrousExplorer
 
 /// The line that shows the latest message, styled by kind. Notes and errors also carry a
 /// word (`note:`, `error:`), so their kind survives without colour.
 public struct MessageLine: Widget {
-    public var message: Message?
+    public var message: ExplorerMessage?
     public var palette: Palette
 
-    public init(message: Message?, palette: Palette) {
+    public init(message: ExplorerMessage?, palette: Palette) {
         self.message = message
         self.palette = palette
     }

@@ -5,11 +5,17 @@ import AtrousCore
 ///
 /// When the line is too narrow, items first switch to short forms, then the least useful
 /// ones drop, so the rate and the position stay longest. `? help` stays at the right edge.
+/// When the parameters are impossible there are no pads, output or position to show, and
+/// the line says so where they would be.
 public struct StatusLine: Widget {
-    public var geometry: ConvolutionGeometry
-    /// The shapes of the input and output arrays as stored.
+    /// The layer as set, possible or not.
+    public var spec: LayerSpec
+    /// The resolved geometry, or nil when the parameters are impossible.
+    public var geometry: ConvolutionGeometry?
+    /// The shapes of the input and output arrays as stored (see ``shape(_:)`` for how they
+    /// show); no output when impossible.
     public var inputShape: [Int]
-    public var outputShape: [Int]
+    public var outputShape: [Int]?
     /// The current cell's place in the walk, 1-based, of `count`.
     public var position: Int
     public var count: Int
@@ -18,8 +24,9 @@ public struct StatusLine: Widget {
     public var speed: Double
     public var palette: Palette
 
-    public init(geometry: ConvolutionGeometry, inputShape: [Int], outputShape: [Int], position: Int, count: Int,
-                isPlaying: Bool = false, speed: Double = 2, palette: Palette) {
+    public init(spec: LayerSpec, geometry: ConvolutionGeometry?, inputShape: [Int], outputShape: [Int]?,
+                position: Int, count: Int, isPlaying: Bool = false, speed: Double = 2, palette: Palette) {
+        self.spec = spec
         self.geometry = geometry
         self.inputShape = inputShape
         self.outputShape = outputShape
@@ -28,6 +35,13 @@ public struct StatusLine: Widget {
         self.isPlaying = isPlaying
         self.speed = speed
         self.palette = palette
+    }
+
+    /// The line of a possible layer, whose spec the geometry carries.
+    public init(geometry: ConvolutionGeometry, inputShape: [Int], outputShape: [Int], position: Int, count: Int,
+                isPlaying: Bool = false, speed: Double = 2, palette: Palette) {
+        self.init(spec: geometry.spec, geometry: geometry, inputShape: inputShape, outputShape: outputShape,
+                  position: position, count: count, isPlaying: isPlaying, speed: speed, palette: palette)
     }
 
     static let help = "? help"
@@ -75,30 +89,43 @@ public struct StatusLine: Widget {
         return ""
     }
 
-    /// Every item in display order.
+    /// Every item in display order. Impossible parameters have no pads, output or position:
+    /// the padding shows as set and the position item says `impossible`.
     var items: [Item] {
-        let spec = geometry.spec
+        let speedText = ValueFormat.short(speed) + "/s"
+        let size = "\(spec.kernelSize.height)x\(spec.kernelSize.width)"
+        let rate = Item(long: "rate \(spec.rate)", short: "r\(spec.rate)", keep: 8)
+        let kernel = Item(long: "kernel \(size)", short: "k\(size)", keep: 6)
+        let stride = Item(long: "stride \(spec.stride)", short: "s\(spec.stride)", keep: 5)
+        let fill = Item(long: "fill \(spec.fill)", short: "\(spec.fill)", keep: 2)
+        let play = Item(long: isPlaying ? "▶ \(speedText)" : "paused \(speedText)",
+                        short: isPlaying ? "▶\(speedText)" : "paused", keep: 4)
+        let input = Self.shape(inputShape)
+        guard let geometry, let outputShape else {
+            return [rate, kernel, stride, Item(long: "pad \(spec.padding)", short: "\(spec.padding)", keep: 7), fill,
+                    Item(long: "\(input) → no output", short: "\(input)→none", keep: 3),
+                    Item(long: "impossible", short: "impossible", keep: 9), play]
+        }
         let (t, b, l, r) = geometry.pads
         let mode = if case .explicit = spec.padding { "pad" } else { "pad \(spec.padding)" }
         let shortMode = if case .explicit = spec.padding { "" } else { "\(spec.padding) " }
-        let speedText = ValueFormat.short(speed) + "/s"
+        let output = Self.shape(outputShape)
         return [
-            Item(long: "rate \(spec.rate)", short: "r\(spec.rate)", keep: 8),
-            Item(long: "kernel \(spec.kernelSize.height)x\(spec.kernelSize.width)",
-                 short: "k\(spec.kernelSize.height)x\(spec.kernelSize.width)", keep: 6),
-            Item(long: "stride \(spec.stride)", short: "s\(spec.stride)", keep: 5),
+            rate, kernel, stride,
             Item(long: "\(mode) t\(t) b\(b) l\(l) r\(r)", short: "\(shortMode)\(t),\(b),\(l),\(r)", keep: 7),
-            Item(long: "fill \(spec.fill)", short: "\(spec.fill)", keep: 2),
-            Item(long: "\(Self.shape(inputShape)) → \(Self.shape(outputShape))",
-                 short: "\(Self.shape(inputShape))→\(Self.shape(outputShape))", keep: 3),
+            fill,
+            Item(long: "\(input) → \(output)", short: "\(input)→\(output)", keep: 3),
             Item(long: "cell \(position)/\(count)", short: "\(position)/\(count)", keep: 9),
-            Item(long: isPlaying ? "▶ \(speedText)" : "paused \(speedText)",
-                 short: isPlaying ? "▶\(speedText)" : "paused", keep: 4),
+            play,
         ]
     }
 
-    /// `5x5`, `5x5x3`, `2x5x5x3`: the array's shape as stored.
+    /// `9x9`, `9x9x3`, `2x9x9x3`: the array's shape with a batch of one and a single channel
+    /// left out, as a reader names a feature map; other shapes as stored.
     static func shape(_ dimensions: [Int]) -> String {
-        dimensions.map(String.init).joined(separator: "x")
+        var shown = dimensions
+        if shown.count == 4, shown[0] == 1 { shown.removeFirst() }
+        if shown.count == 3, shown[2] == 1 { shown.removeLast() }
+        return shown.map(String.init).joined(separator: "x")
     }
 }

@@ -7,12 +7,15 @@ struct Atrous: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Explore dilated (atrous) convolution and receptive fields.",
         subcommands: [
+            ExploreCommand.self,
+            RenderCommand.self,
             ComputeCommand.self,
             ShapeCommand.self,
             RFCommand.self,
             ExportCodeCommand.self,
             BenchCommand.self,
-        ])
+        ],
+        defaultSubcommand: ExploreCommand.self)
 
     static func main() {
         refuseUnsupportedProcessor()

@@ -83,7 +83,9 @@ struct KeyMapTests {
 
     @Test(arguments: [
         (Key.character("?"), ExplorerAction?.some(.toggleHelp)), (.escape, .toggleHelp), (.character("q"), .toggleHelp),
-        (.enter, .toggleHelp), (.character("r"), nil), (.up, nil), (.control("c"), .quit),
+        (.enter, .toggleHelp), (.character("r"), nil), (.left, nil), (.control("c"), .quit),
+        (.up, .scrollHelp(by: -1)), (.character("j"), .scrollHelp(by: 1)), (.pageDown, .scrollHelp(by: 10)),
+        (.character(" "), .scrollHelp(by: 10)), (.character("b"), .scrollHelp(by: -10)),
     ])
     func helpMode(key: Key, expected: ExplorerAction?) {
         #expect(action(for: key, in: stateAfter([.toggleHelp])) == expected)
@@ -95,5 +97,28 @@ struct KeyMapTests {
         for key in keys { if let keyAction = action(for: key, in: state) { update(&state, keyAction) } }
         #expect(state.spec.stride == Pair(square: 2))
         #expect(state.mode == .normal)
+    }
+
+    @Test func helpScrollStaysInsideTheHelpAndRestartsAtTheTop() {
+        var state = stateAfter([.toggleHelp, .scrollHelp(by: 3)])
+        #expect(state.helpScroll == 3)
+        update(&state, .scrollHelp(by: -10))
+        #expect(state.helpScroll == 0)
+        update(&state, .scrollHelp(by: 1000))
+        #expect(state.helpScroll == HelpTopic.lineCount - 1)
+        update(&state, .toggleHelp)
+        update(&state, .toggleHelp)
+        #expect(state.helpScroll == 0)
+        update(&state, .toggleHelp)
+        update(&state, .scrollHelp(by: 2))
+        #expect(state.helpScroll == 0, "the help scrolls only while it is open")
+    }
+
+    @Test func helpListsEveryKeyAndEveryCommand() {
+        #expect(HelpTopic.all.count == KeyBinding.table.count + ExplorerCommand.all.count)
+        #expect(HelpTopic.all.filter { $0.group == HelpTopic.commandGroup }.map(\.keys) == ExplorerCommand.all.map(\.usage))
+        // The key groups and the commands, each with a heading, blank lines between.
+        let groups = KeyBinding.Group.allCases.count + 1
+        #expect(HelpTopic.lineCount == HelpTopic.all.count + groups + (groups - 1))
     }
 }

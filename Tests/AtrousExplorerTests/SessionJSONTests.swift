@@ -10,8 +10,8 @@ struct SessionJSONTests {
     static let path = "lesson.atrous.json"
 
     /// The state a session's text reopens to.
-    static func reopened(_ state: ExplorerState, stack: [LayerSpec]? = nil) throws -> (ExplorerState, ExplorerSession) {
-        let text = ExplorerSession(state: state, stack: stack).text(inputFile: nil)
+    static func reopened(_ state: ExplorerState) throws -> (ExplorerState, ExplorerSession) {
+        let text = ExplorerSession(state: state).text(inputFile: nil)
         let session = try ExplorerSession(json: JSONParser.parse(Array(text.utf8)), path: path)
         return (try session.state(path: path), session)
     }
@@ -69,11 +69,16 @@ struct SessionJSONTests {
         let stack = [LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: 2), padding: .same),
                      LayerSpec(kernelSize: Pair(1, 2), rate: Pair(1, 4), padding: .causal),
                      LayerSpec(kernelSize: Pair(3, 5), stride: Pair(2, 1), padding: .explicit(top: 1, bottom: 1, left: 2, right: 0))]
-        let session = ExplorerSession(state: ExplorerState(), stack: stack)
-        let json = session.json(inputFile: nil)
+        var state = ExplorerState()
+        update(&state, .setLayers(stack))
+        update(&state, .selectLayer(1))
+        let json = ExplorerSession(state: state).json(inputFile: nil)
         #expect(json["stack"] == .array([.string("k=3,r=2,s=1,p=same"), .string("k=1x2,r=1x4,s=1,p=causal"),
                                          .string("k=3x5,r=1,s=2x1,p=1,1,2,0")]))
-        #expect(try Self.reopened(ExplorerState(), stack: stack).1.stack == stack)
+        #expect(json["selected_layer"] == .number(1))
+        let (reopened, session) = try Self.reopened(state)
+        #expect(session.stack == stack)
+        #expect(reopened.layers == state.layers && reopened.selectedLayer == 1 && reopened.spec == state.spec)
         #expect(ExplorerSession(state: ExplorerState()).json(inputFile: nil)["stack"] == nil, "absent unless there is one")
     }
 

@@ -13,17 +13,12 @@ func stateAfter(_ actions: [ExplorerAction], from start: ExplorerState = Explore
 /// nil when the parameters are impossible.
 func screen(of state: ExplorerState, size: Size = Size(width: 100, height: 30), colors: Bool = true,
             showsMessage: Bool = true) -> CellBuffer? {
-    guard let output = state.output, let geometry = state.geometry else { return nil }
-    let message = showsMessage ? state.message.map { message in
-        Message(message.kind == .error ? .error : message.kind == .note ? .note : .info, message.text)
-    } : nil
-    let widget = ExplorerScreen(
-        input: state.input, kernel: state.kernel, output: output, geometry: geometry, breakdown: state.taps,
-        inputChannel: state.inputChannel, outputChannel: state.outputChannel, selectedInput: state.inputReach?.input,
-        reached: state.inputReach?.cells ?? [], selectedWeight: state.selectedWeight,
-        isPlaying: state.playback.isPlaying, speed: Double(state.playback.stepsPerSecond), message: message,
-        hints: KeyBinding.footerHints.map { KeyHint($0.keys, $0.word) }, palette: Palette(colors: colors))
-    return CellBuffer.rendering(widget, size: size)
+    guard state.output != nil else { return nil }
+    var buffer = render(state, size: size, colors: colors)
+    if !showsMessage, case let .explorer(layout) = ScreenLayout(size: size, showsExtras: state.stack.isShown) {
+        buffer.fill(layout.message)
+    }
+    return buffer
 }
 
 /// A two-channel state with a non-trivial output: a ramp through a random kernel at rate 2.

@@ -1,20 +1,21 @@
 import Testing
+import AtrousExplorer
 @testable import AtrousRender
 
 struct MessageLineTests {
     @Test(arguments: [
-        (Message(.info, "saved out.npy"), "saved out.npy"),
-        (Message(.note, "SAME pads unevenly here"), "note: SAME pads unevenly here"),
-        (Message(.error, "could not read x.npy"), "error: could not read x.npy"),
+        (ExplorerMessage.info("saved out.npy"), "saved out.npy"),
+        (ExplorerMessage.note("SAME pads unevenly here"), "note: SAME pads unevenly here"),
+        (ExplorerMessage.error("could not read x.npy"), "error: could not read x.npy"),
     ])
-    func kindsCarryAWordAsWellAsAStyle(message: Message, expected: String) {
+    func kindsCarryAWordAsWellAsAStyle(message: ExplorerMessage, expected: String) {
         let buffer = CellBuffer.rendering(MessageLine(message: message, palette: .monochrome), size: Size(width: 40, height: 1))
         #expect(buffer.text == expected)
     }
 
     @Test func longMessagesEndInAnEllipsisAndErrorsStandOut() {
         let palette = Palette.monochrome
-        let buffer = CellBuffer.rendering(MessageLine(message: Message(.error, "could not read x.npy"), palette: palette),
+        let buffer = CellBuffer.rendering(MessageLine(message: ExplorerMessage.error("could not read x.npy"), palette: palette),
                                           size: Size(width: 12, height: 1))
         #expect(buffer.text == "error: coul…")
         #expect(buffer[0, 0]?.style == palette.error)
@@ -64,12 +65,25 @@ struct HelpOverlayTests {
 
           ┌─ Keys ─────────────────┐
           │General                 │
-          │  q    quit             │
-          │  ?    this help        │
+          │  q  quit               │
+          │  ?  this help          │
           │                        │
           │Move                    │
           │  h/l  move left/right  │
           └────────────────────────┘
+
+        """)
+    }
+
+    @Test func aDescriptionWiderThanTheBoxEndsInAnEllipsis() {
+        let long = [HelpEntry(key: ":kernel SIZE", description: "kernel size or one of many presets", group: "Commands")]
+        let buffer = CellBuffer.rendering(HelpOverlay(entries: long, palette: .monochrome), size: Size(width: 30, height: 6))
+        expectPicture(buffer, """
+
+         ┌─ Keys ───────────────────┐
+         │Commands                  │
+         │  :kernel SIZE  kernel si…│
+         └──────────────────────────┘
 
         """)
     }
@@ -80,7 +94,7 @@ struct HelpOverlayTests {
 
           ┌─ Keys ─────────────────┐
           │General                 │
-          │  q    quit             │
+          │  q  quit               │
           └─────────────── ↓ more ─┘
 
         """)

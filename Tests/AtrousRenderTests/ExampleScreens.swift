@@ -28,12 +28,12 @@ enum ExampleScreens {
             let convolution = try Convolution(kernel: kernel, bias: [0.25], rate: Pair(square: 2), padding: .same,
                                               fill: .reflect)
             return ExplorerScreen(
-                input: input, kernel: kernel, output: try convolution(input),
-                geometry: try convolution.geometry(for: FeatureMapShape(shape: input.shape)),
+                input: input, kernel: kernel, layer: convolution.spec,
+                geometry: try convolution.geometry(for: FeatureMapShape(shape: input.shape)), output: try convolution(input),
                 breakdown: try convolution.taps(of: input, row: 0, column: 1),
                 selectedInput: GridPosition(row: 3, column: 3), reached: [GridPosition(row: 1, column: 1)],
                 selectedWeight: GridPosition(row: 1, column: 2),
-                message: Message(.note, "Keras Conv2D refuses strides > 1 with dilation_rate > 1."),
+                message: .note("Keras Conv2D refuses strides > 1 with dilation_rate > 1."),
                 hints: hints, help: help ? Self.help : nil, palette: Palette(colors: colors))
         } catch {
             fatalError("the example configuration is valid: \(error)")

@@ -108,3 +108,13 @@ struct OutputPanelTests {
         """)
     }
 }
+
+struct GridLabelTests {
+    /// Two-column heat cells fit one-digit indices; 10 would touch 9, so it waits for 15.
+    @Test func wideIndicesKeepABlankFromTheLabelBefore() {
+        let grid = GridLayout(area: Rect(x: 0, y: 0, width: 40, height: 2), rows: 0..<1, columns: 0..<16, cellWidth: 2)
+        var buffer = CellBuffer(size: Size(width: 40, height: 2))
+        grid.drawLabels(into: &buffer, style: .plain)
+        #expect(buffer.lines[0] == "   0 1 2 3 4 5 6 7 8 9          15      ")
+    }
+}

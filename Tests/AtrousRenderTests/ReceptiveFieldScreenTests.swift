@@ -9,16 +9,7 @@ import Testing
 /// screen's `extra`.
 struct ReceptiveFieldScreenTests {
     static func frame(_ state: ExplorerState, size: Size, colors: Bool = false) throws -> CellBuffer {
-        let palette = Palette(colors: colors)
-        let message = state.message.map { message in
-            Message(message.kind == .error ? .error : message.kind == .note ? .note : .info, message.text)
-        }
-        let screen = ExplorerScreen(
-            input: state.input, kernel: state.kernel, output: try #require(state.output),
-            geometry: try #require(state.geometry), breakdown: state.taps, message: message,
-            hints: KeyBinding.footerHints.map { KeyHint($0.keys, $0.word) },
-            extra: receptiveFieldWidget(for: state, palette: palette), palette: palette)
-        return CellBuffer.rendering(screen, size: size)
+        render(state, size: size, colors: colors)
     }
 
     @Test func onAClassicTerminalTheViewTakesThePanelArea() throws {
@@ -27,7 +18,7 @@ struct ReceptiveFieldScreenTests {
         let panel = CellBuffer.rendering(ReceptiveFieldPanel(state: state, palette: .monochrome),
                                          size: Size(width: 80, height: 20))
         #expect(Array(frame.lines.prefix(20)) == panel.lines)
-        #expect(frame.lines[21].hasPrefix(" r2 k3x3 s1 same"), "the status line still speaks of the selected layer")
+        #expect(frame.lines[21].hasPrefix(" rate 2 k3x3 s1 same"), "the status line still speaks of the selected layer")
     }
 
     @Test func onAWideTerminalTheViewIsAThirdColumn() throws {

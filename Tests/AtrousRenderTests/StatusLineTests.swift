@@ -41,7 +41,22 @@ struct StatusLineTests {
         let line = StatusLine(geometry: geometry, inputShape: [1, 5, 5, 3], outputShape: [1, 4, 6, 1], position: 1,
                               count: 24, palette: .monochrome)
         #expect(line.items[3] == StatusLine.Item(long: "pad t0 b1 l2 r3", short: "0,1,2,3", keep: 7))
-        #expect(line.items[5].long == "1x5x5x3 → 1x4x6x1")
+        #expect(line.items[5].long == "5x5x3 → 4x6")
+    }
+
+    @Test(arguments: [([1, 9, 9, 1], "9x9"), ([1, 9, 9, 3], "9x9x3"), ([2, 9, 9, 1], "2x9x9x1"), ([9, 9, 1], "9x9"),
+                      ([7, 7], "7x7"), ([1, 1, 1, 1], "1x1")])
+    func shapesLeaveOutABatchOfOneAndASingleChannel(shape: [Int], text: String) {
+        #expect(StatusLine.shape(shape) == text)
+    }
+
+    @Test func impossibleParametersShowTheLayerAsSetAndNoOutput() {
+        let spec = LayerSpec(kernelSize: Pair(3, 1), rate: Pair(square: 5), padding: .explicit(top: 0, bottom: 1, left: 2, right: 3))
+        let line = StatusLine(spec: spec, geometry: nil, inputShape: [1, 9, 9, 1], outputShape: nil, position: 0,
+                              count: 0, palette: .monochrome)
+        #expect(line.text(width: 200)
+            == "rate 5  kernel 3x1  stride 1  pad 0,1,2,3  fill zeros  9x9 → no output  impossible  paused 2/s")
+        #expect(line.text(width: 30) == "r5 k3x1 s1 0,1,2,3 impossible")
     }
 
     @Test func everyWidthFitsAndKeepsThePositionLongest() throws {

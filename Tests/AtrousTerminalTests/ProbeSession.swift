@@ -7,11 +7,11 @@ import Foundation
 import Glibc
 #endif
 
-/// The terminal probe running in tmux, inside a shell that records the terminal settings
-/// before the probe starts and after it ends, then prints the probe's exit status.
+/// The terminal probe running in tmux as a ``TerminalProgram``: the settings before and
+/// after it are recorded, and its exit status printed.
 final class ProbeSession {
-    let tmux: TmuxSession
-    private let directory: URL
+    let program: TerminalProgram
+    var tmux: TmuxSession { program.tmux }
 
     /// The command line that runs the probe: this test binary, selecting only the probe.
     static var probeCommand: String {
@@ -28,20 +28,8 @@ final class ProbeSession {
     ///   - environment: overrides for the probe's environment; NO_COLOR is removed unless set.
     init(width: Int = 60, height: Int = 14, terminal: String = "tmux-256color", prefix: String = "",
          environment: [String: String?] = [:]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("atrous-probe-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.path
-        let command = "stty -g > '\(path)/before'; \(prefix) \(Self.probeCommand); echo \"probe status $?\"; "
-            + "stty -g > '\(path)/after'; sleep 60"
-        var variables: [String: String?] = ["NO_COLOR": nil, "SWIFT_BACKTRACE": "enable=no"]
-        variables.merge(environment) { $1 }
-        tmux = try TmuxSession(command: command, width: width, height: height, terminal: terminal,
-                               environment: variables)
-    }
-
-    deinit {
-        tmux.kill()
-        try? FileManager.default.removeItem(at: directory)
+        program = try TerminalProgram(command: Self.probeCommand, width: width, height: height, terminal: terminal,
+                                      prefix: prefix, environment: environment)
     }
 
     /// Waits until the probe has drawn its first frame, and returns that screen.
@@ -50,73 +38,43 @@ final class ProbeSession {
         try tmux.waitFor(text: "ticks")
     }
 
-    /// The probe's process id, read from its screen.
-    func pid() throws -> pid_t {
-        let screen = try waitForFrame()
-        guard let pid = Self.number(after: "pid ", in: screen).flatMap(pid_t.init) else {
-            throw ProbeError(description: "The probe shows no pid:\n\(screen)")
+    /// Waits until the screen shows the probe's whole frame at `size`, and returns it. A
+    /// capture can catch a frame half drawn, so the screen is read until it is complete.
+    ///
+    /// - Throws: `TmuxSession.Timeout`, showing the last screen, when the frame never appears.
+    @discardableResult
+    func waitForFrame(size: Size, lastEvent: String) throws -> String {
+        try tmux.waitUntil(waitingFor: "the whole probe frame at \(size) after \(lastEvent)") { screen in
+            screen == Self.expectedFrame(on: screen, size: size, lastEvent: lastEvent)
         }
-        return pid
+    }
+
+    /// The probe's process id, once it has drawn its first frame.
+    func pid() throws -> pid_t {
+        try waitForFrame()
+        return try program.pid()
     }
 
     /// Waits for the probe to exit and returns its exit status.
     func waitForExit(timeout: Double = 10) throws -> Int32 {
-        let screen = try tmux.waitFor(text: "probe status ", timeout: timeout)
-        guard let status = Self.number(after: "probe status ", in: screen).flatMap(Int32.init) else {
-            throw ProbeError(description: "No exit status on the screen:\n\(screen)")
-        }
-        return status
+        try program.waitForExit(timeout: timeout)
     }
 
     /// Whether the terminal settings after the probe equal those before it.
     func settingsRestored() throws -> Bool {
-        try tmux.waitUntil(waitingFor: "the settings after the probe") { _ in
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent("after").path)
-        }
-        usleep(50_000)
-        let before = try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8)
-        let after = try String(contentsOf: directory.appendingPathComponent("after"), encoding: .utf8)
-        return !before.isEmpty && before == after
+        try program.settingsRestored()
     }
 
     /// The frame the probe draws at `size`, with the pid and tick count read from `screen`.
     static func expectedFrame(on screen: String, size: Size, lastEvent: String) -> String {
-        let pid = number(after: "pid ", in: screen).flatMap(Int32.init) ?? -1
-        let ticks = number(after: "ticks ", in: screen).flatMap(Int.init) ?? -1
+        let pid = TerminalProgram.number(after: "pid ", in: screen).flatMap(Int32.init) ?? -1
+        let ticks = TerminalProgram.number(after: "ticks ", in: screen).flatMap(Int.init) ?? -1
         return TerminalProbe.frame(size: size, lastEvent: lastEvent, ticks: ticks, pid: pid).text + "\n"
     }
 
-    /// The digits that follow `label` on the screen.
-    static func number(after label: String, in screen: String) -> String? {
-        guard let range = screen.range(of: label) else { return nil }
-        let digits = screen[range.upperBound...].prefix { $0.isNumber }
-        return digits.isEmpty ? nil : String(digits)
-    }
+    /// The parameter lists of every SGR sequence in a captured screen.
+    static func sgrParameters(in screen: String) -> [String] { CapturedStyles.sgrParameters(in: screen) }
 
-    /// The parameter lists of every SGR sequence (`ESC [ ... m`) in a captured screen.
-    static func sgrParameters(in screen: String) -> [String] {
-        var result: [String] = []
-        var rest = Substring(screen)
-        while let start = rest.range(of: "\u{1B}[") {
-            let tail = rest[start.upperBound...]
-            guard let end = tail.firstIndex(where: { !($0.isNumber || $0 == ";") }) else { break }
-            if tail[end] == "m" { result.append(String(tail[..<end])) }
-            rest = tail[end...]
-        }
-        return result
-    }
-
-    /// Whether an SGR parameter list sets a foreground or background colour (not a reset to
-    /// the default colour).
-    static func setsColour(_ parameters: String) -> Bool {
-        let codes = parameters.split(separator: ";").compactMap { Int($0) }
-        if codes.first == 38 || codes.first == 48 { return true }
-        return codes.contains { (30...37).contains($0) || (40...47).contains($0) || (90...97).contains($0)
-            || (100...107).contains($0) }
-    }
-}
-
-/// The probe's screen did not show what the test reads from it.
-struct ProbeError: Error, CustomStringConvertible {
-    var description: String
+    /// Whether an SGR parameter list sets a colour.
+    static func setsColour(_ parameters: String) -> Bool { CapturedStyles.setsColour(parameters) }
 }

@@ -31,6 +31,7 @@ extension ExplorerSession {
             ("selected_weight", .integers([selectedWeight.row, selectedWeight.column])),
         ]
         if let pickedInput { view.append(("picked_input", .integers([pickedInput.row, pickedInput.column]))) }
+        if showsStack { view.append(("stack", .bool(true))) }
         var members: [(key: String, value: JSONValue)] = [
             ("format", .string(SessionFormat.tag)),
             ("version", .number(SessionFormat.version)),
@@ -46,6 +47,7 @@ extension ExplorerSession {
             ("view", .object(view)),
         ]
         if let stack { members.append(("stack", .array(stack.map { .string($0.notation) }))) }
+        if let selectedLayer { members.append(("selected_layer", .number(selectedLayer))) }
         return .object(members)
     }
 
@@ -88,7 +90,7 @@ extension ExplorerSession {
         let root = SessionField(value: json, name: "", path: path)
         try Self.checkHeader(root)
         try root.checkMembers(["format", "version", "input", "kernel", "layer", "fill", "position", "channels",
-                               "view", "stack"])
+                               "view", "stack", "selected_layer"])
         var spec = try Self.layer(root.required("layer"))
         if let fill = root.member("fill") {
             guard let value = Fill(rawValue: try fill.string) else {
@@ -106,11 +108,12 @@ extension ExplorerSession {
             inputChannel = try field.member("input")?.integer ?? 0
             outputChannel = try field.member("output")?.integer ?? 0
         }
-        var showsHelp = false, speed = Playback().stepsPerSecond, weight = GridPosition.origin
+        var showsHelp = false, showsStack = false, speed = Playback().stepsPerSecond, weight = GridPosition.origin
         var picked: GridPosition?
         if let view = root.member("view") {
-            try view.checkMembers(["help", "speed", "selected_weight", "picked_input"])
+            try view.checkMembers(["help", "speed", "selected_weight", "picked_input", "stack"])
             showsHelp = try view.member("help")?.bool ?? false
+            showsStack = try view.member("stack")?.bool ?? false
             speed = try view.member("speed")?.integer ?? speed
             weight = try view.member("selected_weight")?.cell ?? weight
             picked = try view.member("picked_input")?.cell
@@ -123,7 +126,8 @@ extension ExplorerSession {
         self.init(input: input, inputSource: inputSource, kernel: kernel, kernelSource: kernelSource, spec: spec,
                   position: try root.member("position")?.cell ?? .origin, inputChannel: inputChannel,
                   outputChannel: outputChannel, selectedWeight: weight, pickedInput: picked, showsHelp: showsHelp,
-                  stepsPerSecond: speed, stack: stack)
+                  showsStack: showsStack, stepsPerSecond: speed, stack: stack,
+                  selectedLayer: try root.member("selected_layer")?.integer)
     }
 
     /// Checks `"format"` before anything else, so any other JSON file is named as not a

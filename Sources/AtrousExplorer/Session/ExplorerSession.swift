@@ -25,13 +25,17 @@ public struct ExplorerSession: Sendable, Equatable {
     public var pickedInput: GridPosition?
     /// Whether the key help is open.
     public var showsHelp: Bool
+    /// Whether the receptive-field view of the stack is shown.
+    public var showsStack: Bool
     /// The playback speed, one of ``Playback/speeds``.
     public var stepsPerSecond: Int
-    /// The layer stack of the receptive-field view, when there is one.
+    /// The layer stack of the receptive-field view when it holds more than the one layer.
     public var stack: [LayerSpec]?
+    /// Which layer of ``stack`` is the explorer's current layer; nil means the first equal to ``spec``.
+    public var selectedLayer: Int?
 
-    /// The session of `state`; the stack is passed separately as the state does not hold one.
-    public init(state: ExplorerState, stack: [LayerSpec]? = nil) {
+    /// The session of `state`, its layer stack included when there is more than one layer.
+    public init(state: ExplorerState) {
         input = state.input
         inputSource = state.inputSource
         kernel = state.kernel
@@ -43,14 +47,19 @@ public struct ExplorerSession: Sendable, Equatable {
         selectedWeight = state.selectedWeight
         pickedInput = state.inputReach?.input
         showsHelp = state.mode == .help
+        showsStack = state.stack.isShown
         stepsPerSecond = state.playback.stepsPerSecond
-        self.stack = stack
+        if state.layers.count > 1 {
+            stack = state.layers
+            selectedLayer = state.selectedLayer
+        }
     }
 
     init(input: Tensor<Double>, inputSource: InputSource, kernel: Tensor<Double>, kernelSource: KernelSource,
          spec: LayerSpec, position: GridPosition, inputChannel: Int, outputChannel: Int,
-         selectedWeight: GridPosition, pickedInput: GridPosition?, showsHelp: Bool, stepsPerSecond: Int,
-         stack: [LayerSpec]?) {
+         selectedWeight: GridPosition, pickedInput: GridPosition?, showsHelp: Bool, showsStack: Bool,
+         stepsPerSecond: Int,
+         stack: [LayerSpec]?, selectedLayer: Int?) {
         self.input = input
         self.inputSource = inputSource
         self.kernel = kernel
@@ -62,8 +71,10 @@ public struct ExplorerSession: Sendable, Equatable {
         self.selectedWeight = selectedWeight
         self.pickedInput = pickedInput
         self.showsHelp = showsHelp
+        self.showsStack = showsStack
         self.stepsPerSecond = stepsPerSecond
         self.stack = stack
+        self.selectedLayer = selectedLayer
     }
 
     /// The explorer state this session describes, its derived values computed afresh.
@@ -76,11 +87,17 @@ public struct ExplorerSession: Sendable, Equatable {
     ///   input's, or a view outside the shapes.
     public func state(path: String) throws(SessionError) -> ExplorerState {
         func inconsistent(_ reason: String) -> SessionError { .inconsistent(path: path, reason: reason) }
-        let parameters: ExplorerParameters
+        var parameters: ExplorerParameters
         do {
             parameters = try ExplorerParameters(input: input, inputSource: inputSource, kernel: kernel,
                                                 kernelSource: kernelSource, rate: spec.rate, stride: spec.stride,
                                                 padding: spec.padding, fill: spec.fill)
+            if let stack {
+                // The stack's notation carries no fill; the session's fill is every layer's.
+                let layers = stack.map { layer in var layer = layer; layer.fill = spec.fill; return layer }
+                let current = selectedLayer ?? layers.firstIndex(of: parameters.spec) ?? -1
+                try parameters.restoreStack(layers, selectedLayer: current)
+            }
         } catch {
             throw inconsistent(lowercased("\(error)"))
         }
@@ -124,6 +141,7 @@ public struct ExplorerSession: Sendable, Equatable {
         state.selectedWeight = selectedWeight
         state.playback = Playback(isPlaying: false, speedIndex: speedIndex)
         state.mode = showsHelp ? .help : .normal
+        state.stack.isShown = showsStack
         state.recomputeDerived()
         state.message = state.configurationError.map { .error($0.description) }
             ?? state.notes.first.map { .note($0.description) } ?? .info("Opened \(shown(path)).")

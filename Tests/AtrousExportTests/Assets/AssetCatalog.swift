@@ -117,25 +117,28 @@ enum AssetCatalog {
 
     /// The sessions, each built by the explorer's own actions and written by the session writer.
     static func sessions() -> [Asset] {
-        sessionStates().map { name, state, stack in
+        sessionStates().map { name, state in
             Asset(path: "sessions/\(name).atrous.json",
-                  bytes: Array(ExplorerSession(state: state, stack: stack).text(inputFile: nil).utf8), comparison: .bytes)
+                  bytes: Array(ExplorerSession(state: state).text(inputFile: nil).utf8), comparison: .bytes)
         }
     }
 
-    static func sessionStates() -> [(String, ExplorerState, [LayerSpec]?)] {
+    static func sessionStates() -> [(String, ExplorerState)] {
         let rate2 = LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: 2), padding: .same)
         let signal = signal()
         return [
-            ("seed", ExplorerState(), nil),
+            ("seed", ExplorerState()),
             ("gridding-2-2-2", after([.setInputPattern(.checkerboard, size: Pair(square: 17)),
-                                       .selectOutputCell(row: 8, column: 8)]), [rate2, rate2, rate2]),
+                                       .setLayers([rate2, rate2, rate2]),
+                                       .selectOutputCell(row: 8, column: 8)])),
             ("aerial-sobel", after([.inputLoaded(aerialTile(), path: "Assets/inputs/aerial-48x48.png"),
                                      .setKernelPreset(.sobelX), .setFill(.reflect),
-                                     .selectOutputCell(row: 10, column: 18)]), nil),
+                                     .selectOutputCell(row: 10, column: 18)])),
             ("signal-causal", after([.inputLoaded(signal, path: "Assets/inputs/signal-1x64.npy"),
                                       .setKernelSize(Pair(1, 2)), .setRate(Pair(1, 4)), .setPadding(.causal),
-                                      .selectOutputCell(row: 0, column: 28)]), nil),
+                                      .selectOutputCell(row: 0, column: 28)])),
+            ("wavenet", after([.loadStackPreset(.wavenet),
+                               .inputLoaded(signal, path: "Assets/inputs/signal-1x64.npy"), .last])),
         ]
     }
 

@@ -1,0 +1,26 @@
+import AtrousExplorer
+
+/// The action a mouse event asks for on the frame `render(state, size:colors:)` draws, or nil
+/// when it means nothing there.
+///
+/// Pure, like the key map: a left click on an output cell makes it current, on an input cell
+/// (padding included) shows which output cells read it, on a kernel weight selects it. The
+/// wheel steps through the output cells, or scrolls the help while it is open. Other buttons,
+/// releases, clicks elsewhere and clicks while the command line is open do nothing.
+public func action(for mouse: MouseEvent, in state: ExplorerState, size: Size) -> ExplorerAction? {
+    switch (state.mode, mouse.kind) {
+    case (.help, .wheelUp): return .scrollHelp(by: -3)
+    case (.help, .wheelDown): return .scrollHelp(by: 3)
+    case (.normal, .wheelUp): return .step(.backward)
+    case (.normal, .wheelDown): return .step(.forward)
+    case (.normal, .press(button: 1)):
+        // The palette does not move anything, so either one places the panels the same.
+        switch ExplorerScreen(state: state, palette: .monochrome).hit(x: mouse.x, y: mouse.y, size: size) {
+        case let .output(cell)?: return .selectOutputCell(row: cell.row, column: cell.column)
+        case let .input(cell)?: return .selectInputCell(row: cell.row, column: cell.column)
+        case let .kernel(weight)?: return .selectWeight(row: weight.row, column: weight.column)
+        case nil: return nil
+        }
+    default: return nil
+    }
+}

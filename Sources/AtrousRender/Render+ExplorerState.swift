@@ -1,0 +1,67 @@
+import AtrousCore
+import AtrousExplorer
+
+/// The frame the explorer shows for `state` on a terminal of `size`: the one function from
+/// the state to the screen, shared by the terminal loop and `atrous render`.
+///
+/// - Parameters:
+///   - state: what to show.
+///   - size: the terminal's columns and rows.
+///   - colors: the colour palette when true, else the monochrome one.
+/// - Returns: a buffer of exactly `size`.
+/// - Complexity: O(cells of the screen + cells of the input and output shown).
+public func render(_ state: ExplorerState, size: Size, colors: Bool) -> CellBuffer {
+    CellBuffer.rendering(ExplorerScreen(state: state, palette: Palette(colors: colors)), size: size)
+}
+
+extension ExplorerScreen {
+    /// The screen for `state`: its panels, its mode (help, command line) and its footer keys.
+    public init(state: ExplorerState, palette: Palette) {
+        self.init(input: state.input, kernel: state.kernel, layer: state.spec, geometry: state.geometry,
+                  output: state.output, problem: state.configurationError?.description, breakdown: state.taps,
+                  inputChannel: state.inputChannel, outputChannel: state.outputChannel,
+                  selectedInput: state.inputReach?.input, reached: state.inputReach?.cells ?? [],
+                  selectedWeight: state.selectedWeight, isPlaying: state.playback.isPlaying,
+                  speed: Double(state.playback.stepsPerSecond), message: state.message ?? Self.legend(for: state),
+                  commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
+                  help: state.mode == .help ? Self.helpEntries : nil, helpScroll: state.helpScroll,
+                  extra: receptiveFieldWidget(for: state, palette: palette),
+                  overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
+    }
+
+    /// The footer's keys for a mode, from the key map's own lists.
+    ///
+    /// In normal mode the way out comes first, where a newcomer looks for it on any width;
+    /// the help key already stands at the status line's right edge.
+    static func hints(for mode: ExplorerMode) -> [KeyHint] {
+        let hints: [FooterHint]
+        switch mode {
+        case .normal:
+            let quit = Set(KeyBinding.table.filter { $0.action == .quit }.compactMap(\.footerWord))
+            hints = KeyBinding.footerHints.filter { quit.contains($0.word) }
+                + KeyBinding.footerHints.filter { !quit.contains($0.word) }
+        case .commandLine: hints = KeyBinding.commandLineHints
+        case .help: hints = KeyBinding.helpHints
+        case .exportMenu: hints = KeyBinding.exportMenuHints
+        case .confirmOverwrite: hints = KeyBinding.overwriteHints
+        }
+        return hints.map { KeyHint($0.keys, $0.word) }
+    }
+
+    /// What the message line says when there is nothing to report: how to read the lettered
+    /// cells, and the first keys to try. Nil when there is no current cell to explain.
+    static func legend(for state: ExplorerState) -> ExplorerMessage? {
+        guard let taps = state.taps else { return nil }
+        let count = state.spec.kernelSize.height * state.spec.kernelSize.width
+        let letters = count == 1 ? "a" : "a–\(TapLabel.character(index: count - 1))"
+        // The output cell named as the computation line names it, channel and all.
+        let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
+        let cell = "y[\(taps.outputRow),\(taps.outputColumn)\(channel)]"
+        return .info("Taps \(letters): input cell × weight, summed into \(cell). Arrows move, Space plays.")
+    }
+
+    /// Every key and command, grouped as ``HelpTopic/all`` lists them.
+    static let helpEntries: [HelpEntry] = HelpTopic.all.map {
+        HelpEntry(key: $0.keys, description: $0.summary, group: $0.group)
+    }
+}

@@ -1,0 +1,65 @@
+import AtrousExplorer
+import AtrousRender
+import AtrousTerminal
+
+/// The explorer's program loop on any terminal: read an event, turn it into an action, update
+/// the state (performing effects), render the state, draw the frame.
+///
+/// It knows the terminal only through `TerminalScreen`, so tests run the whole loop on a
+/// `MemoryScreen` with scripted events. While the state plays, the loop waits at most one
+/// beat (`1000 / steps per second` milliseconds) and then sends `.tick`; otherwise it blocks
+/// until the next event.
+struct ExplorerApp<Screen: TerminalScreen> {
+    let screen: Screen
+    /// The colour palette when true, else the monochrome one.
+    let colors: Bool
+    private(set) var driver: ExplorerDriver
+
+    init(screen: Screen, colors: Bool, driver: ExplorerDriver) {
+        self.screen = screen
+        self.colors = colors
+        self.driver = driver
+        self.driver.performer.colors = colors
+    }
+
+    var state: ExplorerState { driver.state }
+
+    /// Draws the first frame, then handles events until the state asks to quit or the input
+    /// ends.
+    ///
+    /// - Returns: the final state.
+    /// - Throws: what the screen throws (`StopSignal` when a stop signal arrived).
+    @discardableResult
+    mutating func run() throws -> ExplorerState {
+        draw()
+        while !driver.hasQuit, let event = try screen.nextEvent(timeoutMilliseconds: beatMilliseconds) {
+            if let action = action(for: event) {
+                driver.performer.screenSize = screen.size
+                driver.send(action)
+            }
+            if !driver.hasQuit { draw() }
+        }
+        return driver.state
+    }
+
+    /// How long to wait for an event before the next `.tick`: one beat while playing, else
+    /// nil (wait for an event however long it takes).
+    var beatMilliseconds: Int? {
+        state.playback.isPlaying ? 1000 / max(state.playback.stepsPerSecond, 1) : nil
+    }
+
+    /// What an event asks for: keys through the key map, mouse events through the mouse map
+    /// on the frame as drawn at the screen's size; a resize needs only the next frame.
+    func action(for event: InputEvent) -> ExplorerAction? {
+        switch event {
+        case let .key(key): AtrousExplorer.action(for: key, in: state)
+        case let .mouse(mouse): AtrousRender.action(for: mouse, in: state, size: screen.size)
+        case .resize: nil
+        case .tick: .tick
+        }
+    }
+
+    private func draw() {
+        screen.draw(render(state, size: screen.size, colors: colors))
+    }
+}

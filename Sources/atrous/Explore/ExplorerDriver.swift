@@ -1,0 +1,38 @@
+import AtrousExplorer
+
+/// The explorer's state with its effects performed: each action goes through `update`, the
+/// effects it returns are performed in order, and their results go through `update` in turn,
+/// until nothing is left or the program was asked to quit.
+///
+/// The terminal loop and `atrous render` both drive the state through this, so a key does
+/// the same in both.
+struct ExplorerDriver {
+    private(set) var state: ExplorerState
+    var performer: EffectPerformer
+    /// Whether an action asked the program to quit; later actions are ignored.
+    private(set) var hasQuit = false
+
+    init(state: ExplorerState, performer: EffectPerformer = EffectPerformer()) {
+        self.state = state
+        self.performer = performer
+    }
+
+    /// Applies what `key` means in the current mode (see `action(for:in:)`), if anything.
+    mutating func press(_ key: Key) {
+        if let action = action(for: key, in: state) { send(action) }
+    }
+
+    /// Applies `action` and everything its effects lead to.
+    mutating func send(_ action: ExplorerAction) {
+        var pending = [action]
+        while !pending.isEmpty, !hasQuit {
+            for effect in update(&state, pending.removeFirst()) {
+                if effect == .quit {
+                    hasQuit = true
+                    return
+                }
+                pending += performer.perform(effect, state: state)
+            }
+        }
+    }
+}
