@@ -154,18 +154,24 @@ public struct ExplorerScreen: Widget {
             buffer.render(MessageLine(message: message, palette: palette), in: layout.message)
         }
         buffer.render(Footer(hints: hints, palette: palette), in: layout.footer)
+        // A modal box hides the panels around it too, so no stray digit reads as part of it.
         if let help {
+            buffer.fill(helpArea(layout))
             buffer.render(HelpOverlay(entries: help, scroll: helpScroll, palette: palette), in: helpArea(layout))
         }
-        if let overlay { buffer.render(overlay, in: helpArea(layout)) }
+        if let overlay {
+            buffer.fill(helpArea(layout))
+            buffer.render(overlay, in: helpArea(layout))
+        }
     }
 }
 
 extension ExplorerScreen {
-    /// Where the help and menus are drawn: from the panels' top to the footer's bottom.
+    /// Where the help and menus are drawn: from the panels' top down to the footer, which
+    /// keeps showing the keys that close them.
     fileprivate func helpArea(_ layout: ExplorerLayout) -> Rect {
         let top = min(layout.input.y, layout.extra.isEmpty ? layout.input.y : layout.extra.y)
-        return Rect(x: layout.footer.x, y: top, width: layout.footer.width, height: layout.footer.maxY - top)
+        return Rect(x: layout.footer.x, y: top, width: layout.footer.width, height: layout.footer.y - top)
     }
 }
 
