@@ -5,7 +5,7 @@ import AtrousCore
 ///
 /// A session reopens exactly: ``state(path:)`` rebuilds the state through its own initialiser,
 /// so every derived value is recomputed, then puts the view back. Playback always reopens
-/// paused. See `docs/session-format.md` for the file.
+/// paused. The README's "Session files" section documents the file.
 public struct ExplorerSession: Sendable, Equatable {
     /// The input, NHWC, and where it came from.
     public var input: Tensor<Double>

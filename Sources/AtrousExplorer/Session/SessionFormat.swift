@@ -1,4 +1,4 @@
-/// The constants and file-name rules of the session format (see `docs/session-format.md`).
+/// The constants and file-name rules of the session format (the README's "Session files" section documents them).
 public enum SessionFormat {
     /// The value of the `"format"` member that marks a session file.
     public static let tag = "atrous-session"
