@@ -22,7 +22,10 @@ struct Plane: Sendable, Equatable {
         else { self.init(height: 0, width: 0, values: []); return }
         let (h, w, c) = (shape.height, shape.width, shape.channels)
         let base = batch * h * w * c
-        if c == 1 {
+        if c == 1 && tensor.scalars.count == h * w {
+            // The whole tensor is the plane: share its storage rather than copy it at every frame.
+            self.init(height: h, width: w, values: tensor.scalars)
+        } else if c == 1 {
             self.init(height: h, width: w, values: Array(tensor.scalars[base..<(base + h * w)]))
         } else {
             self.init(height: h, width: w, values: (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] })

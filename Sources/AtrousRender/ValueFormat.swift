@@ -35,16 +35,9 @@ public struct ValueFormat: Sendable, Hashable {
     public static func fitting<Values: Collection<Double>>(_ values: Values, maxWidth: Int,
                                                          minWidth: Int = 2) -> ValueFormat {
         let narrowest = max(1, min(minWidth, maxWidth))
-        var smallest = Double.infinity, largest = -Double.infinity, hasNonFinite = false
-        for v in values {
-            if v.isFinite {
-                smallest = min(smallest, v)
-                largest = max(largest, v)
-            } else {
-                hasNonFinite = true
-            }
-        }
-        guard smallest <= largest else {
+        let range = FiniteRange(of: values)
+        let (smallest, largest, hasNonFinite) = (range.smallest, range.largest, range.hasNonFinite)
+        guard !range.isEmpty else {
             return ValueFormat(notation: .fixed(decimals: 0), width: max(narrowest, hasNonFinite ? min(maxWidth, 4) : 1))
         }
         // Each pass stops at the first value that needs more decimals, so typical data costs little.
