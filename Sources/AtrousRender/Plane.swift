@@ -7,11 +7,14 @@ struct Plane: Sendable, Equatable {
     let width: Int
     /// Row-major values.
     let values: [Double]
+    /// The values' finite range, read once for the number format and the heat scale.
+    let range: FiniteRange
 
     init(height: Int, width: Int, values: [Double]) {
         self.height = height
         self.width = width
         self.values = values
+        range = FiniteRange(of: values)
     }
 
     /// Channel `channel` of image `batch` of an NHWC map (rank 2, 3 or 4, read as
