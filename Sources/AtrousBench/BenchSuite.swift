@@ -21,7 +21,7 @@ public enum BenchSuite {
             seed.with(kernel: Pair(square: 5)).figure(name: "kernel5_conv", type: Float.self, repetitions: 100),
             ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
             InteractionWorkload.defaultSession.figure(name: "default_key_to_frame", repetitions: 2000),
-            InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 500),
+            InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
         ]
     }
