@@ -43,8 +43,8 @@ let package = Package(
         .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
         // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
         .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
-        // Timing of the core on fixed workloads, each result checked; not part of the core.
-        .target(name: "AtrousBench", dependencies: ["AtrousCore"]),
+        // Timing of the core, the explorer and the program's start-up, each result checked.
+        .target(name: "AtrousBench", dependencies: ["AtrousCore", "AtrousExplorer", "AtrousRender"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -82,6 +82,7 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "AtrousBenchTests", dependencies: ["AtrousBench"]),
+        .testTarget(name: "AtrousBenchTests",
+                    dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]
 )

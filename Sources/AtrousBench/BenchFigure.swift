@@ -30,10 +30,29 @@ public struct PreparedWork {
     public let run: () throws -> Void
     /// Whether the last run's result is right; nil when it is, else one sentence on what is wrong.
     public let check: () -> String?
+    /// Numbers other than time the runs measured (e.g. memory), read after the check.
+    public let readings: () -> [Reading]
 
-    public init(run: @escaping () throws -> Void, check: @escaping () -> String?) {
+    public init(run: @escaping () throws -> Void, check: @escaping () -> String?,
+                readings: @escaping () -> [Reading] = { [] }) {
         self.run = run
         self.check = check
+        self.readings = readings
+    }
+}
+
+/// A number a figure measured besides its times, under its own report key.
+public struct Reading: Sendable, Hashable {
+    /// The JSON key, e.g. `default_session_max_rss_mb`.
+    public let key: String
+    public let value: Double
+    /// One line for people: what was measured, and its unit.
+    public let summary: String
+
+    public init(key: String, value: Double, summary: String) {
+        self.key = key
+        self.value = value
+        self.summary = summary
     }
 }
 
@@ -45,6 +64,8 @@ public struct FigureResult: Sendable, Hashable {
     public let flops: Double?
     /// nil when the result checked out, else what was wrong with it.
     public let failure: String?
+    /// Numbers other than time, such as memory.
+    public var readings: [Reading] = []
 
     /// Operations per second at the median time, in GFLOP/s.
     public var gigaflopsPerSecond: Double? {
@@ -57,6 +78,10 @@ public struct FigureResult: Sendable, Hashable {
 public enum BenchError: Error, Equatable, CustomStringConvertible {
     case unknownFigure(name: String, known: [String])
     case nonPositiveRepetitions(Int)
+    /// A figure's workload could not be set up, e.g. the explorer refused its layers.
+    case setUpFailed(figure: String, reason: String)
+    /// A program a figure starts could not be started.
+    case spawnFailed(executable: String, reason: String)
 
     public var description: String {
         switch self {
@@ -64,6 +89,10 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
             "There is no benchmark figure named '\(name)'; the figures are \(known.joined(separator: ", "))."
         case let .nonPositiveRepetitions(count):
             "The number of repetitions must be at least 1, got \(count)."
+        case let .setUpFailed(figure, reason):
+            "The figure \(figure) could not be set up: \(reason)"
+        case let .spawnFailed(executable, reason):
+            "Cannot start \(executable): \(reason)."
         }
     }
 }

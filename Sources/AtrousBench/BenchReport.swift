@@ -24,8 +24,9 @@ public struct BenchReport: Sendable, Hashable {
     // MARK: - JSON
 
     /// The report as one flat JSON object: machine info (`cores`, `os`, `cpu`, `arch`), then per
-    /// figure `NAME_median_ms`, `NAME_p99_ms`, `NAME_gflops` (convolutions), `NAME_runs` and
-    /// `NAME_ok`, then `two_thread_speedup` and `all_checks_passed`.
+    /// figure `NAME_median_ms`, `NAME_p99_ms`, `NAME_gflops` (convolutions), `NAME_runs`,
+    /// `NAME_ok` and its readings under their own keys (e.g. `default_session_max_rss_mb`),
+    /// then `two_thread_speedup` and `all_checks_passed`.
     public var json: String {
         var fields: [(String, JSONValue)] = [
             ("cores", .number(Double(machine.cores))), ("os", .string(machine.os)),
@@ -37,6 +38,7 @@ public struct BenchReport: Sendable, Hashable {
             if let rate = figure.gigaflopsPerSecond { fields.append(("\(figure.name)_gflops", .number(rounded(rate)))) }
             fields.append(("\(figure.name)_runs", .number(Double(figure.timing.samples.count))))
             fields.append(("\(figure.name)_ok", .bool(figure.failure == nil)))
+            fields += figure.readings.map { ($0.key, .number(rounded($0.value))) }
         }
         if let speedup = twoThreadSpeedup { fields.append(("two_thread_speedup", .number(rounded(speedup)))) }
         fields.append(("all_checks_passed", .bool(allChecksPassed)))
@@ -48,12 +50,15 @@ public struct BenchReport: Sendable, Hashable {
 
     // MARK: - Text
 
-    /// The report as a table for people: one line per figure, then the thread speed-up.
+    /// The report as a table for people: one line per figure, then the readings and the thread speed-up.
     public var text: String {
         var lines = ["atrous bench on \(machine.cores) cores, \(machine.os), \(machine.cpu)",
                      Self.row(["figure", "median", "p99", "GFLOP/s", "check", "workload"])]
         for figure in figures {
             lines.append(Self.row(figure))
+        }
+        for reading in figures.flatMap(\.readings) {
+            lines.append("\(reading.key) = \(decimal(reading.value, places: 1)): \(reading.summary)")
         }
         if let speedup = twoThreadSpeedup {
             lines.append("two threads are \(decimal(speedup, places: 2))x as fast as one on the seed workload")

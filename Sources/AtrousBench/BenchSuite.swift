@@ -2,13 +2,16 @@ import AtrousCore
 
 /// The figures `atrous bench` measures and the loop that measures them.
 public enum BenchSuite {
-    /// Every figure, in report order: the seed workload on all threads and on one, the seed
-    /// at rates 1, 4 and 8, a 5x5 kernel, and the explorer-sized convolution.
-    ///
-    /// Later figures (e.g. the explorer's key-press-to-frame latency) join this list.
+    /// Every figure, in report order: the start-up of `atrous render` (this program, started
+    /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
+    /// 1, 4 and 8, a 5x5 kernel, the explorer-sized convolution; then the explorer's key press
+    /// to frame on the default session and on a 512x512 stack, and its first frame.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
+            // First, while this process is small: a child's memory reads no lower than this
+            // process's at the start of the child (see `ChildProcess`).
+            StartUpWorkload().figure(name: "startup_render", repetitions: 50),
             seed.figure(name: "seed_conv", type: Float.self, repetitions: 500),
             seed.with(workers: 1).figure(name: "seed_conv_1_thread", type: Float.self, repetitions: 300),
             seed.with(workers: 2).figure(name: "seed_conv_2_threads", type: Float.self, repetitions: 500),
@@ -17,6 +20,9 @@ public enum BenchSuite {
             seed.with(rate: Pair(square: 8)).figure(name: "rate8_conv", type: Float.self, repetitions: 300),
             seed.with(kernel: Pair(square: 5)).figure(name: "kernel5_conv", type: Float.self, repetitions: 100),
             ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
+            InteractionWorkload.defaultSession.figure(name: "default_key_to_frame", repetitions: 2000),
+            InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
+            InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
         ]
     }
 
@@ -60,8 +66,9 @@ public enum BenchSuite {
             let work = try figure.prepare()
             let timing = try Timing.measure(warmUp: settings.warmUp,
                                             repetitions: settings.repetitions ?? figure.repetitions, work.run)
-            let result = FigureResult(name: figure.name, summary: figure.summary, timing: timing,
+            var result = FigureResult(name: figure.name, summary: figure.summary, timing: timing,
                                       flops: figure.flops, failure: work.check())
+            result.readings = work.readings()
             progress(result)
             results.append(result)
         }

@@ -8,11 +8,13 @@ public enum HeatScale: Sendable, Hashable {
     /// The scale that fits `values`: diverging as soon as one is negative, else sequential.
     /// Non-finite values are ignored.
     public init<Values: Sequence<Double>>(fitting values: Values) {
-        var smallest = 0.0, largest = 0.0
-        for v in values where v.isFinite {
-            smallest = min(smallest, v)
-            largest = max(largest, v)
-        }
+        self.init(range: FiniteRange(of: values))
+    }
+
+    /// The scale for values whose range is already known.
+    init(range: FiniteRange) {
+        // Zero is always on the scale: a map of small positive values is sequential from 0.
+        let smallest = min(0, range.smallest), largest = max(0, range.largest)
         self = smallest < 0 ? .diverging(limit: max(-smallest, largest)) : .sequential(limit: largest)
     }
 

@@ -57,7 +57,7 @@ public struct InputPanel: Widget {
         let placement = placement(in: area)
         let grid = placement.grid
         grid.drawLabels(into: &buffer, style: palette.index)
-        let scale = HeatScale(fitting: placement.plane.values)
+        let scale = HeatScale(range: placement.plane.range)
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
                 guard let rect = grid.rect(row: row, column: column) else { continue }
@@ -87,7 +87,7 @@ public struct InputPanel: Widget {
         let body = area.splitTop(1).1
         let marks = tapMarks()
         let window = Self.window(of: marks.keys)
-        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
         let cellWidth = usesValues(in: body, format: format, window: window) ? format.width + 1 : 1
         return Placement(plane: plane, marks: marks, window: window, format: format,
                          grid: layout(in: body, window: window, cellWidth: cellWidth))

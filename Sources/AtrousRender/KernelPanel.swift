@@ -66,7 +66,7 @@ public struct KernelPanel: Widget {
         let footprint = Pair(effectiveKernelSize(weights.height, rate: rate.height),
                              effectiveKernelSize(weights.width, rate: rate.width))
         let body = area.splitTop(1).1
-        let format = ValueFormat.fitting(weights.values, maxWidth: maxValueWidth)
+        let format = ValueFormat.fitting(weights.values, range: weights.range, maxWidth: maxValueWidth)
         let weightsGrid = GridLayout(area: body, rows: 0..<weights.height, columns: 0..<weights.width,
                                      cellWidth: format.width + 1,
                                      follow: selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) })

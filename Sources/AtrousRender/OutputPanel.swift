@@ -49,7 +49,7 @@ public struct OutputPanel: Widget {
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
         buffer.write(titles(plane: plane).firstFitting(width: area.width), x: area.x, y: area.y,
                      style: palette.header, clip: area.splitTop(1).0)
-        let scale = HeatScale(fitting: plane.values)
+        let scale = HeatScale(range: plane.range)
         for part in parts(plane, in: area) {
             switch part {
             case let .values(grid, format): drawValues(plane, grid: grid, format: format, into: &buffer)
@@ -81,7 +81,7 @@ public struct OutputPanel: Widget {
     /// (or all) fit, else the heat map; in ``Mode/both`` the heat map too where it fits.
     func parts(_ plane: Plane, in area: Rect) -> [Part] {
         let body = area.splitTop(1).1
-        let format = ValueFormat.fitting(plane.values, maxWidth: maxValueWidth)
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
         let values = grid(plane, in: body, cellWidth: format.width + 1)
         let valuesFit = values.visibleColumns.count >= min(plane.width, 3)
         switch mode {

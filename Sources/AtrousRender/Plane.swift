@@ -7,11 +7,14 @@ struct Plane: Sendable, Equatable {
     let width: Int
     /// Row-major values.
     let values: [Double]
+    /// The values' finite range, read once for the number format and the heat scale.
+    let range: FiniteRange
 
     init(height: Int, width: Int, values: [Double]) {
         self.height = height
         self.width = width
         self.values = values
+        range = FiniteRange(of: values)
     }
 
     /// Channel `channel` of image `batch` of an NHWC map (rank 2, 3 or 4, read as
@@ -22,7 +25,10 @@ struct Plane: Sendable, Equatable {
         else { self.init(height: 0, width: 0, values: []); return }
         let (h, w, c) = (shape.height, shape.width, shape.channels)
         let base = batch * h * w * c
-        if c == 1 {
+        if c == 1 && tensor.scalars.count == h * w {
+            // The whole tensor is the plane: share its storage rather than copy it at every frame.
+            self.init(height: h, width: w, values: tensor.scalars)
+        } else if c == 1 {
             self.init(height: h, width: w, values: Array(tensor.scalars[base..<(base + h * w)]))
         } else {
             self.init(height: h, width: w, values: (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] })

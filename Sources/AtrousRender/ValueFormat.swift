@@ -34,17 +34,15 @@ public struct ValueFormat: Sendable, Hashable {
     /// - Complexity: O(n) passes over the values, at most ``maximumDecimals`` + 1 of them.
     public static func fitting<Values: Collection<Double>>(_ values: Values, maxWidth: Int,
                                                          minWidth: Int = 2) -> ValueFormat {
+        fitting(values, range: FiniteRange(of: values), maxWidth: maxWidth, minWidth: minWidth)
+    }
+
+    /// ``fitting(_:maxWidth:minWidth:)`` for values whose range is already known.
+    static func fitting<Values: Collection<Double>>(_ values: Values, range: FiniteRange, maxWidth: Int,
+                                                  minWidth: Int = 2) -> ValueFormat {
         let narrowest = max(1, min(minWidth, maxWidth))
-        var smallest = Double.infinity, largest = -Double.infinity, hasNonFinite = false
-        for v in values {
-            if v.isFinite {
-                smallest = min(smallest, v)
-                largest = max(largest, v)
-            } else {
-                hasNonFinite = true
-            }
-        }
-        guard smallest <= largest else {
+        let (smallest, largest, hasNonFinite) = (range.smallest, range.largest, range.hasNonFinite)
+        guard !range.isEmpty else {
             return ValueFormat(notation: .fixed(decimals: 0), width: max(narrowest, hasNonFinite ? min(maxWidth, 4) : 1))
         }
         // Each pass stops at the first value that needs more decimals, so typical data costs little.

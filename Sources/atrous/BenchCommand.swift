@@ -1,16 +1,19 @@
 import ArgumentParser
 import AtrousBench
 
-/// `atrous bench`: times the convolution core (and later the explorer) and checks each result.
+/// `atrous bench`: times the convolution core, the explorer and the start-up, and checks each result.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Time the convolution core on fixed workloads and check each result.",
+        abstract: "Time the convolution core, the explorer and the start-up on fixed workloads, checking each result.",
         discussion: """
             Each figure is warmed up, then run many times; the report gives the median and the \
-            99th percentile per figure, the FLOP rate of the convolutions, and whether a sample \
-            of each result matched its tap-by-tap sum. A figure whose check fails makes the \
-            command exit with a non-zero status.
+            99th percentile per figure, the FLOP rate of the convolutions, and whether each \
+            result checked out (a sample of convolution outputs against their tap-by-tap sums, \
+            the explorer's frames against its state, the start-up's frame against this \
+            program's). The start-up figure runs this program afresh as atrous render and also \
+            reports its peak memory. A figure whose check fails makes the command exit with a \
+            non-zero status.
             """)
 
     @Flag(help: "Print one JSON object instead of a table.")

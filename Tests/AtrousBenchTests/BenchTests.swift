@@ -45,6 +45,8 @@ struct BenchTests {
         #expect(throws: BenchError.nonPositiveRepetitions(0)) {
             try BenchSuite.run([], settings: BenchSuite.Settings(warmUp: 0, repetitions: 0))
         }
+        #expect(BenchError.spawnFailed(executable: "/x/atrous", reason: "No such file or directory").description
+            == "Cannot start /x/atrous: No such file or directory.")
     }
 
     @Test("A quick run measures and checks real convolutions, and the JSON carries every key")

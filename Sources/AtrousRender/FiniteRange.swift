@@ -1,0 +1,66 @@
+/// The smallest and largest finite values of some data, and whether any value is not finite:
+/// what a panel reads from the whole input or output at every frame to choose its number
+/// format and heat scale.
+///
+/// Contiguous data is scanned eight values at a time, so a 512x512 map costs tens of
+/// microseconds rather than the better part of a millisecond.
+struct FiniteRange: Equatable {
+    /// The smallest finite value, or +infinity when there is none.
+    var smallest = Double.infinity
+    /// The largest finite value, or -infinity when there is none.
+    var largest = -Double.infinity
+    /// Whether some value is infinite or NaN.
+    var hasNonFinite = false
+
+    /// Whether there is at least one finite value.
+    var isEmpty: Bool { smallest > largest }
+
+    /// The range of `values`.
+    ///
+    /// - Complexity: O(n), one pass.
+    init<Values: Sequence<Double>>(of values: Values) {
+        if let range = values.withContiguousStorageIfAvailable(Self.init(contiguous:)) {
+            self = range
+            return
+        }
+        for value in values { include(value) }
+    }
+
+    private init(contiguous values: UnsafeBufferPointer<Double>) {
+        typealias Lanes = SIMD8<Double>
+        var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
+        var nonFinite = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        var index = 0
+        if let base = values.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index &+ Lanes.scalarCount <= values.count {
+                let chunk = raw.loadUnaligned(fromByteOffset: index &* MemoryLayout<Double>.stride, as: Lanes.self)
+                // x - x is 0 for finite x and NaN for infinities and NaN.
+                let isOff = .!((chunk - chunk) .== 0)
+                nonFinite .|= isOff
+                // Masks rather than pointwiseMin, which goes lane by lane to honour NaN.
+                let forLow = chunk.replacing(with: .infinity, where: isOff)
+                let forHigh = chunk.replacing(with: -.infinity, where: isOff)
+                low.replace(with: forLow, where: forLow .< low)
+                high.replace(with: forHigh, where: forHigh .> high)
+                index &+= Lanes.scalarCount
+            }
+        }
+        smallest = low.min()
+        largest = high.max()
+        hasNonFinite = any(nonFinite)
+        while index < values.count {
+            include(values[index])
+            index &+= 1
+        }
+    }
+
+    private mutating func include(_ value: Double) {
+        if value.isFinite {
+            smallest = min(smallest, value)
+            largest = max(largest, value)
+        } else {
+            hasNonFinite = true
+        }
+    }
+}
