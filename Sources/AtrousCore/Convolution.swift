@@ -54,7 +54,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     }
 
     /// ``callAsFunction(_:workers:)`` with the algorithm chosen by the caller (tests compare
-    /// both); nil chooses the fastest, and Winograd where it does not apply runs direct.
+    /// them); nil chooses the fastest, and an algorithm that does not apply runs direct.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?) throws -> Tensor<Scalar> {
@@ -92,7 +92,12 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
                           workers: Int, algorithm: CorrelationAlgorithm?) {
         let workers = min(workers, max(1, job.multiplyAdds / multiplyAddsPerWorker))
         var algorithm = algorithm ?? CorrelationAlgorithm.fastest(for: job)
-        if !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
+        if algorithm == .winograd && !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
+        if algorithm == .rows, job.kernel.outputChannels == 1, let weights = weights.baseAddress {
+            let loop = RowCorrelation(job: job, weights: weights, bias: bias?.first ?? 0)
+            Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
+            return
+        }
         // Each vector fills two registers: two AVX registers (or four NEON ones) where the
         // package enables vector FMA, two SSE registers on baseline x86-64. The six-position
         // register block then keeps its twelve accumulators in registers.
@@ -117,7 +122,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         workers: Int, algorithm: CorrelationAlgorithm
     ) where Vector.Scalar == Scalar {
         switch algorithm {
-        case .direct:
+        case .direct, .rows:  // the rows with several output channels: the vector loop serves better
             let packed = DirectWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
             withPointers(packed.weights, packed.biases) { weights, biases in
                 let loop = DirectCorrelation(job: job, weights: weights, biases: biases,

@@ -234,6 +234,13 @@ struct ConvolutionReferenceTests {
                         rate: Pair(square: 3), padding: .same, fill: .reflect, hasBias: true),
         ConvolutionCase(height: 13, width: 6, inputChannels: 4, outputChannels: 7, kernel: Pair(square: 3),
                         rate: Pair(4, 1), padding: .explicit(top: 3, bottom: 5, left: 0, right: 2), fill: .circular),
+        // One output channel (the row loop's domain): strides, rates, several input channels.
+        ConvolutionCase(batch: 2, height: 9, width: 11, inputChannels: 1, outputChannels: 1, kernel: Pair(square: 3),
+                        rate: Pair(square: 2), padding: .same, hasBias: true),
+        ConvolutionCase(height: 10, width: 13, inputChannels: 3, outputChannels: 1, kernel: Pair(2, 3),
+                        rate: Pair(1, 3), stride: Pair(2, 3), padding: .same, fill: .reflect),
+        ConvolutionCase(height: 1, width: 32, inputChannels: 1, outputChannels: 1, kernel: Pair(1, 2),
+                        rate: Pair(1, 8), padding: .causal),
     ]
 
     @Test("Edge sizes agree in Float", arguments: edges, CorrelationAlgorithm.allCases)
@@ -275,7 +282,7 @@ struct ConvolutionReferenceTests {
         #expect(winograd.isClose(to: direct))
     }
 
-    @Test("Winograd's algorithm is chosen for 3x3 kernels at stride 1 with several channels")
+    @Test("Winograd for 3x3 kernels at stride 1 with several channels, else rows for one output channel")
     func algorithmChoice() {
         func choice(kernel: Pair, stride: Int = 1, cin: Int, cout: Int) -> CorrelationAlgorithm {
             let job = CorrelationJob<Float>(
@@ -288,7 +295,9 @@ struct ConvolutionReferenceTests {
         }
         #expect(choice(kernel: Pair(square: 3), cin: 32, cout: 64) == .winograd)
         #expect(choice(kernel: Pair(square: 3), cin: 64, cout: 3) == .winograd)
-        #expect(choice(kernel: Pair(square: 3), cin: 1, cout: 1) == .direct)
+        #expect(choice(kernel: Pair(square: 3), cin: 1, cout: 1) == .rows)
+        #expect(choice(kernel: Pair(square: 5), stride: 2, cin: 3, cout: 1) == .rows)
+        #expect(choice(kernel: Pair(square: 3), cin: 64, cout: 1) == .winograd)
         #expect(choice(kernel: Pair(square: 3), cin: 4, cout: 64) == .direct)
         #expect(choice(kernel: Pair(square: 3), stride: 2, cin: 32, cout: 64) == .direct)
         #expect(choice(kernel: Pair(square: 5), cin: 32, cout: 64) == .direct)
