@@ -44,7 +44,9 @@ let package = Package(
         // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
         .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         // Timing of the core, the explorer and the program's start-up, each result checked.
-        .target(name: "AtrousBench", dependencies: ["AtrousCore", "AtrousExplorer", "AtrousRender"]),
+        // Running a program to its end with a clean signal mask, and what it used.
+        .target(name: "AtrousProcess"),
+        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousExplorer", "AtrousRender"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -54,7 +56,7 @@ let package = Package(
             ]
         ),
         // Helpers shared by the test targets: fixture paths, running the built binary, tmux.
-        .target(name: "AtrousTestSupport", path: "Tests/AtrousTestSupport"),
+        .target(name: "AtrousTestSupport", dependencies: ["AtrousProcess"], path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore", "AtrousIO"]),

@@ -1,5 +1,6 @@
 import AtrousExplorer
 import AtrousRender
+import AtrousProcess
 import Foundation
 
 /// The start-up of the real program: `atrous render` on the default session, from starting
@@ -47,8 +48,13 @@ public struct StartUpWorkload: Sendable {
         var largest = 0
         return PreparedWork(
             run: {
-                let child = try ChildProcess.run(executable, Self.arguments, standardOutput: outputPath,
+                let child: ChildProcess
+                do {
+                    child = try ChildProcess.run(executable, Self.arguments, standardOutput: outputPath,
                                                  standardError: errorPath)
+                } catch let failure as ChildProcess.Failure {
+                    throw BenchError.spawnFailed(executable: failure.executable, reason: failure.reason)
+                }
                 largest = max(largest, child.maxResidentBytes)
                 last = child
             },

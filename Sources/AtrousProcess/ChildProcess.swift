@@ -8,22 +8,29 @@ import Darwin
 #endif
 
 /// One run of a program to its end, with what the system says it used.
-struct ChildProcess {
+public struct ChildProcess: Sendable {
     /// The exit code, or 128 plus the signal number when a signal ended it.
-    let status: Int32
+    public let status: Int32
     /// The largest resident set the child reached, in bytes.
-    let maxResidentBytes: Int
+    public let maxResidentBytes: Int
 
-    /// Starts `executable` with `arguments` through `posix_spawn`, standard input from
-    /// /dev/null and output to the files named, then waits for it with `wait4`, which reports
-    /// the child's own resource use.
+    /// Why a program could not be run at all; one sentence.
+    public struct Failure: Error, CustomStringConvertible {
+        public let executable: String
+        public let reason: String
+        public var description: String { "Cannot run \(executable): \(reason)." }
+    }
+
+    /// Starts `executable` with `arguments` through `posix_spawn`, standard input and output
+    /// from and to the files named, then waits for it with `wait4`, which reports the child's
+    /// own resource use.
     ///
     /// The child starts with no blocked signals, as from a shell: test runners block them on
     /// their threads, and a mask is inherited.
     ///
-    /// - Throws: ``BenchError/spawnFailed(executable:reason:)`` when the program cannot start.
-    static func run(_ executable: String, _ arguments: [String], standardOutput: String,
-                    standardError: String) throws -> ChildProcess {
+    /// - Throws: ``Failure`` when the program cannot start or be waited for.
+    public static func run(_ executable: String, _ arguments: [String], standardInput: String = "/dev/null",
+                           standardOutput: String, standardError: String) throws(Failure) -> ChildProcess {
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t? = nil
         var attributes: posix_spawnattr_t? = nil
@@ -33,7 +40,7 @@ struct ChildProcess {
         #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, standardInput, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
@@ -55,11 +62,13 @@ struct ChildProcess {
         var pid = pid_t()
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environment)
         guard spawned == 0 else {
-            throw BenchError.spawnFailed(executable: executable, reason: String(cString: strerror(spawned)))
+            throw Failure(executable: executable, reason: String(cString: strerror(spawned)))
         }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+        while wait4(pid, &status, 0, &usage) == -1 {
+            guard errno == EINTR else { throw Failure(executable: executable, reason: String(cString: strerror(errno))) }
+        }
         return ChildProcess(status: Self.exitCode(status), maxResidentBytes: Self.bytes(maxResidentSet: usage.ru_maxrss))
     }
 
@@ -69,7 +78,7 @@ struct ChildProcess {
     /// `posix_spawn` starts the child in this process's memory until it executes the program,
     /// and Linux then records that memory's peak as the child's own (`exec_mmap`), so without
     /// this a child's `ru_maxrss` is never below the largest this process has ever been.
-    static func shrinkOwnPeakResidentSet() {
+    public static func shrinkOwnPeakResidentSet() {
         #if os(Linux)
         let file = open("/proc/self/clear_refs", O_WRONLY)
         guard file >= 0 else { return }
@@ -79,7 +88,7 @@ struct ChildProcess {
     }
 
     /// The resident set of this process now, in bytes, from `/proc/self/statm`; nil elsewhere.
-    static var ownResidentBytes: Int? {
+    public static var ownResidentBytes: Int? {
         #if os(Linux)
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
         let fields = statm.split(separator: " ")
@@ -107,7 +116,7 @@ struct ChildProcess {
 
     /// The path of the running program's executable, so that a figure can start a fresh copy
     /// of it; nil when it cannot be told.
-    static var currentExecutable: String? {
+    public static var currentExecutable: String? {
         #if os(Linux)
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
