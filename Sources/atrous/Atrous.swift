@@ -19,7 +19,16 @@ struct Atrous: ParsableCommand {
 
     static func main() {
         refuseUnsupportedProcessor()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // Help and version requests print as the parser prints them; every failure is one
+            // line on standard error, without the usage text the parser would add after it.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
+            Foundation.exit(exitCode(for: error).rawValue)
+        }
     }
 
     /// Ends with one sentence, instead of a trap in the vector loops, on a processor that
