@@ -39,9 +39,7 @@ struct LayerOptions: ParsableArguments {
     /// - Throws: `ValidationError` for a missing `--kernel`, ``IOError`` for an unreadable file,
     ///   ``ConvolutionError`` for arrays that make no layer.
     func load<Scalar: ConvolutionScalar>(_: Scalar.Type) throws -> LoadedLayer<Scalar> {
-        let weights = try ArrayFile.read(path: arrayPaths().kernel).converted(to: Scalar.self)
-        let offsets = try bias.map { try ArrayFile.read(path: $0).converted(to: Scalar.self) }
-        if let offsets, offsets.rank != 1 { throw ConvolutionError.biasRank(shape: offsets.shape) }
+        let (weights, offsets) = try LoadedLayer<Scalar>.readWeights(kernel: arrayPaths().kernel, bias: bias)
         let convolution = try Convolution(kernel: weights, bias: offsets?.scalars, rate: flags.rate ?? Pair(square: 1),
                                           stride: flags.stride ?? Pair(square: 1), padding: flags.padding ?? .valid,
                                           fill: flags.fill ?? .zeros)
@@ -54,4 +52,14 @@ struct LoadedLayer<Scalar: ConvolutionScalar> {
     let kernel: Tensor<Scalar>
     let bias: Tensor<Scalar>?
     let convolution: Convolution<Scalar>
+
+    /// Reads a kernel and an optional bias vector in the float type `Scalar`.
+    /// - Throws: ``IOError`` for an unreadable file, ``ConvolutionError/biasRank(shape:)`` for a
+    ///   bias that is not a vector.
+    static func readWeights(kernel: String, bias: String?) throws -> (kernel: Tensor<Scalar>, bias: Tensor<Scalar>?) {
+        let weights = try ArrayFile.read(path: kernel).converted(to: Scalar.self)
+        let offsets = try bias.map { try ArrayFile.read(path: $0).converted(to: Scalar.self) }
+        if let offsets, offsets.rank != 1 { throw ConvolutionError.biasRank(shape: offsets.shape) }
+        return (weights, offsets)
+    }
 }

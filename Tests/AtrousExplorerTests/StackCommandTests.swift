@@ -41,7 +41,7 @@ struct StackCommandTests {
         ("layer del 2", .invalidArgument(command: "layer", argument: "2", usage: ":layer add [k=3,r=2,s=1,p=same] | del | N"),
          "Cannot read '2' for :layer; write :layer add [k=3,r=2,s=1,p=same] | del | N."),
         ("layer add r=2", .invalidLayer(.missingKernel(text: "r=2")), "The layer 'r=2' needs a kernel size such as k=3 or k=3x5."),
-        ("layers k=3 k=3,q=1", .invalidLayer(.unknownKey(text: "k=3,q=1", key: "q")),
+        ("layers k=3 k=3,q=1", .invalidLayer(.unknownKey(text: "k=3,q=1", key: "q", known: ["k", "r", "s", "p"])),
          "The layer 'k=3,q=1' has an unknown key 'q'; use k, r, s and p."),
         ("layers", .missingArgument(command: "layers", usage: ":layers k=3,r=1 k=3,r=2 ..."),
          "The :layers command needs a value; write :layers k=3,r=1 k=3,r=2 ...."),

@@ -20,4 +20,7 @@ public enum Fixtures {
 
     /// `Tests/Fixtures/conformance/rf`: receptive-field cases of layer stacks.
     public static let receptiveFieldCases: URL = conformance.appendingPathComponent("rf")
+
+    /// `Tests/Fixtures/conformance/stack`: stacks of computed layers.
+    public static let stackCases: URL = conformance.appendingPathComponent("stack")
 }

@@ -13,6 +13,23 @@ extension LayerSpec {
     /// `T,B,L,R` (commas after `p=` belong to the padding).
     /// - Throws: ``LayerNotationError`` naming the text and the part that is wrong.
     public init(notation text: String) throws {
+        let values = try LayerNotation.fields(of: text, keys: ["k", "r", "s", "p"])
+        guard let kernel = values["k"] else { throw LayerNotationError.missingKernel(text: text) }
+        self.init(kernelSize: try LayerNotation.size(kernel, key: "k", in: text),
+                  rate: try LayerNotation.size(values["r"], key: "r", in: text),
+                  stride: try LayerNotation.size(values["s"], key: "s", in: text),
+                  padding: try LayerNotation.padding(values["p"], in: text))
+    }
+}
+
+/// The reading shared by every layer notation: `key=value` pairs split at commas, a bare value
+/// continuing the one before (the `1,1,2,2` of `p=1,1,2,2`), and the values common to the
+/// notations (sizes, padding).
+enum LayerNotation {
+    /// The values of `text` by key, every key one of `keys`.
+    /// - Throws: ``LayerNotationError`` for a pair that is not `key=value`, an unknown key, or a
+    ///   key given twice.
+    static func fields(of text: String, keys: [String]) throws -> [String: String] {
         var values: [String: String] = [:]
         var lastKey: String?
         for token in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -27,50 +44,51 @@ extension LayerSpec {
             }
             let key = part[..<equals].lowercased().trimmingSpaces()
             let value = String(part[part.index(after: equals)...]).trimmingSpaces()
-            guard ["k", "r", "s", "p"].contains(key) else { throw LayerNotationError.unknownKey(text: text, key: key) }
+            guard keys.contains(key) else { throw LayerNotationError.unknownKey(text: text, key: key, known: keys) }
             guard values[key] == nil else { throw LayerNotationError.repeatedKey(text: text, key: key) }
             values[key] = value
             lastKey = key
         }
-        guard let kernel = values["k"] else { throw LayerNotationError.missingKernel(text: text) }
-        let padding: Padding
-        if let p = values["p"] {
-            guard let parsed = Padding(parsing: p) else { throw LayerNotationError.badPadding(text: text, value: p) }
-            padding = parsed
-        } else {
-            padding = .same
-        }
-        self.init(kernelSize: try Self.size(kernel, key: "k", in: text),
-                  rate: try values["r"].map { try Self.size($0, key: "r", in: text) } ?? Pair(square: 1),
-                  stride: try values["s"].map { try Self.size($0, key: "s", in: text) } ?? Pair(square: 1),
-                  padding: padding)
+        return values
     }
 
-    private static func size(_ value: String, key: String, in text: String) throws -> Pair {
+    /// A size `3` or `3x5` inside the notation's limits; 1 when the key was left out.
+    static func size(_ value: String?, key: String, in text: String) throws -> Pair {
+        guard let value else { return Pair(square: 1) }
         guard let pair = Pair(parsing: value) else { throw LayerNotationError.badSize(text: text, key: key, value: value) }
-        guard (1...notationLimit).contains(pair.height), (1...notationLimit).contains(pair.width) else {
+        guard (1...LayerSpec.notationLimit).contains(pair.height), (1...LayerSpec.notationLimit).contains(pair.width) else {
             throw LayerNotationError.sizeOutOfRange(text: text, key: key, value: value)
         }
         return pair
+    }
+
+    /// A padding mode or `T,B,L,R`; `same` when the key was left out.
+    static func padding(_ value: String?, in text: String) throws -> Padding {
+        guard let value else { return .same }
+        guard let padding = Padding(parsing: value) else { throw LayerNotationError.badPadding(text: text, value: value) }
+        return padding
     }
 }
 
 /// A layer written in the notation that cannot be read. Each message is one sentence.
 public enum LayerNotationError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformed(text: String)
-    case unknownKey(text: String, key: String)
+    case unknownKey(text: String, key: String, known: [String])
     case repeatedKey(text: String, key: String)
     case missingKernel(text: String)
     case badSize(text: String, key: String, value: String)
     case sizeOutOfRange(text: String, key: String, value: String)
     case badPadding(text: String, value: String)
+    case missingWeights(text: String)
+    case badFill(text: String, value: String)
+    case badActivation(text: String, value: String)
 
     public var description: String {
         switch self {
         case let .malformed(text):
             "The layer '\(text)' must be key=value pairs such as k=3,r=2,s=1,p=same."
-        case let .unknownKey(text, key):
-            "The layer '\(text)' has an unknown key '\(key)'; use k, r, s and p."
+        case let .unknownKey(text, key, known):
+            "The layer '\(text)' has an unknown key '\(key)'; use \(known.dropLast().joined(separator: ", ")) and \(known.last ?? "")."
         case let .repeatedKey(text, key):
             "The layer '\(text)' gives '\(key)' more than once."
         case let .missingKernel(text):
@@ -81,6 +99,12 @@ public enum LayerNotationError: Error, Equatable, Sendable, CustomStringConverti
             "The layer '\(text)' has \(Self.name(key)) '\(value)' outside 1...\(LayerSpec.notationLimit)."
         case let .badPadding(text, value):
             "The layer '\(text)' has padding '\(value)'; use same, valid, causal, full or T,B,L,R."
+        case let .missingWeights(text):
+            "The layer '\(text)' needs its weights such as w=W1.npy."
+        case let .badFill(text, value):
+            "The layer '\(text)' has fill '\(value)'; use \(Fill.allCases.dropLast().map(\.rawValue).joined(separator: ", ")) or \(Fill.circular)."
+        case let .badActivation(text, value):
+            "The layer '\(text)' has activation '\(value)'; use \(Activation.allCases.map(\.rawValue).joined(separator: " or "))."
         }
     }
 

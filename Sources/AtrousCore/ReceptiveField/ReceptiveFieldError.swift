@@ -45,7 +45,7 @@ public enum ReceptiveFieldError: Error, Equatable, Sendable, CustomStringConvert
 }
 
 /// The text with its first character in lower case, to embed one message in another.
-private func lowercasingFirst(_ text: String) -> String {
+func lowercasingFirst(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.lowercased() + text.dropFirst()
 }

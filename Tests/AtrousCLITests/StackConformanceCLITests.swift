@@ -1,0 +1,94 @@
+import AtrousCore
+import AtrousIO
+import AtrousTestSupport
+import Testing
+
+@Suite("Stack conformance, through the atrous binary")
+struct StackConformanceCLITests {
+    static let cases = (try? StackCase.all()) ?? []
+
+    @Test("`atrous compute --layer … --all-layers` writes every layer as the reference, or fails cleanly",
+          arguments: cases)
+    func conformance(_ testCase: StackCase) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try AtrousBinary.run(testCase.computeArguments(output: directory.path("out.npy"),
+                                                                    allLayers: directory.path(".")))
+        if testCase.expectError {
+            #expect(result.status != 0)
+            #expect(Sentence.isSingle(result.standardError), "stderr: \(result.standardError)")
+            #expect(try directory.contents() == [])
+            return
+        }
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardError.isEmpty && result.standardOutput.isEmpty)
+        let inputType = try ArrayFile.read(path: StackCase.path(testCase.input)).dtypeName
+        let files = testCase.layers.indices.map { "layer\($0 + 1).npy" }
+        #expect(try directory.contents() == (files + ["out.npy"]).sorted())
+        for (file, layer) in zip(files, testCase.layers) {
+            let actual = try ArrayFile.read(path: directory.path(file))
+            #expect(actual.dtypeName == inputType)
+            try expectClose(actual, StackCase.path(try #require(layer.output)), file)
+        }
+        try expectClose(ArrayFile.read(path: directory.path("out.npy")), StackCase.path(try #require(testCase.expected)), "out")
+    }
+
+    @Test("a stack equals `compute` run layer by layer on the previous layer's output")
+    func stackEqualsLayerByLayer() throws {
+        let testCase = try #require(Self.cases.first { $0.layers.count == 4 && !$0.expectError })
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let stack = try AtrousBinary.run(testCase.computeArguments(output: directory.path("stack.npy"), allLayers: nil))
+        try #require(stack.status == 0, "stderr: \(stack.standardError)")
+        var previous = StackCase.path(testCase.input)
+        for (index, layer) in testCase.layers.enumerated() {
+            let next = directory.path("single\(index + 1).npy")
+            var arguments = ["compute", "--input", previous, "--kernel", StackCase.path(layer.w),
+                             "--rate", "\(layer.rate[0]),\(layer.rate[1])", "--stride", "\(layer.stride[0]),\(layer.stride[1])",
+                             "--padding", layer.padding, "--fill", layer.fill, "--output", next]
+            if let bias = layer.b { arguments += ["--bias", StackCase.path(bias)] }
+            let single = try AtrousBinary.run(arguments)
+            try #require(single.status == 0, "stderr: \(single.standardError)")
+            if layer.activation == "relu" { try applyReLU(next) }
+            previous = next
+        }
+        #expect(directory.bytes("stack.npy") == directory.bytes("single\(testCase.layers.count).npy"))
+    }
+
+    static let refusals: [([String], String)] = [
+        (["--layer", "w=w.npy,q=1"], "Error: The layer 'w=w.npy,q=1' has an unknown key 'q'; use w, b, r, s, p, f and a.\n"),
+        (["--layer", "r=2"], "Error: The layer 'r=2' needs its weights such as w=W1.npy.\n"),
+        (["--layer", "w=w.npy,a=tanh"], "Error: The layer 'w=w.npy,a=tanh' has activation 'tanh'; use none or relu.\n"),
+        (["--layer", "w=w.npy", "--rate", "2"], "Error: --rate sets up a single layer; a stack gives every layer's data with --layer.\n"),
+        (["--kernel", "w.npy", "--all-layers", "."], "Error: --all-layers writes the layers of a stack; give the layers with --layer.\n"),
+    ]
+
+    @Test("bad stack arguments end with one sentence and write nothing", arguments: refusals)
+    func refuses(_ extra: [String], _ message: String) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let result = try AtrousBinary.run(["compute", "--input", "x.npy"] + extra + ["--output", directory.path("y.npy")])
+        #expect(result.status != 0)
+        #expect(result.standardError == message)
+        #expect(try directory.contents() == [])
+    }
+
+    /// Replaces the float array in `path` with its ReLU, through the core's own activation.
+    private func applyReLU(_ path: String) throws {
+        switch try ArrayFile.read(path: path) {
+        case var .float(tensor):
+            Activation.relu.apply(to: &tensor.scalars)
+            try ArrayFile.write(tensor, to: path, overwrite: true)
+        case var .double(tensor):
+            Activation.relu.apply(to: &tensor.scalars)
+            try ArrayFile.write(tensor, to: path, overwrite: true)
+        }
+    }
+
+    private func expectClose(_ actual: AnyTensor, _ expectedPath: String, _ label: String) throws {
+        let expected = try ArrayFile.read(path: expectedPath).converted(to: Double.self)
+        let y = actual.converted(to: Double.self)
+        #expect(y.shape == expected.shape, "\(label)")
+        #expect(y.isClose(to: expected), "\(label): max |difference| \(y.maxAbsoluteDifference(to: expected))")
+    }
+}
