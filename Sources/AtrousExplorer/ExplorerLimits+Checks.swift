@@ -53,16 +53,21 @@ extension ExplorerLimits {
 }
 
 extension ExplorerParameters {
-    /// Why the layer's output would be too large to recompute at each key: more than
-    /// ``ExplorerLimits/outputCells`` cells and more than the input has. Nil when it fits or
-    /// when the geometry is impossible (the core's error says why).
+    /// Why a layer's output would be too large to recompute at each key: more than
+    /// ``ExplorerLimits/outputCells`` cells and more than the stack's input has. Nil when every
+    /// layer fits, or from the first layer whose geometry is impossible (the core's error says why).
     var outputTooLarge: String? {
-        guard let geometry = try? ConvolutionGeometry(inputSize: inputShape.spatial, spec: spec) else { return nil }
-        let size = geometry.outputSize
-        let cells = size.height.multipliedReportingOverflow(by: size.width)
         let inputCells = inputShape.height * inputShape.width
-        guard cells.overflow || cells.partialValue > max(ExplorerLimits.outputCells, inputCells) else { return nil }
-        return "The output would be \(size.height)x\(size.width), more cells than the explorer recomputes at each key "
-            + "(\(ExplorerLimits.outputCells)); lower the rate or the padding."
+        var size = inputShape.spatial
+        for (index, spec) in layers.enumerated() {
+            guard let geometry = try? ConvolutionGeometry(inputSize: size, spec: spec) else { return nil }
+            size = geometry.outputSize
+            let cells = size.height.multipliedReportingOverflow(by: size.width)
+            guard cells.overflow || cells.partialValue > max(ExplorerLimits.outputCells, inputCells) else { continue }
+            let layer = layers.count > 1 ? "Layer \(index + 1)'s output" : "The output"
+            return "\(layer) would be \(size.height)x\(size.width), more cells than the explorer recomputes at each key "
+                + "(\(ExplorerLimits.outputCells)); lower the rate or the padding."
+        }
+        return nil
     }
 }

@@ -7,9 +7,10 @@ import AtrousCore
 /// and ``spec``'s kernel size always equals the kernel's height and width.
 ///
 /// The stack and the single layer are one model: ``spec`` is the stack's selected layer,
-/// `layers[selectedLayer]`, so the keys that change the rate, kernel size, stride, padding or
-/// fill edit that layer, and selecting another layer makes it the one the panels show on the
-/// input. A fresh explorer's stack is its one layer.
+/// `layers[selectedLayer]`, and ``kernel`` its kernel, `weights[selectedLayer]`, so the keys that
+/// change the rate, kernel size, stride, padding, fill or weights edit that layer. Every layer
+/// keeps its own kernel; layer i reads layer i−1's output, so selecting another layer makes the
+/// panels show it on its own input. A fresh explorer's stack is its one layer.
 public struct ExplorerParameters: Sendable, Equatable {
     /// The input feature maps, shape `(N, H, W, C)`.
     public private(set) var input: Tensor<Double>
@@ -17,12 +18,6 @@ public struct ExplorerParameters: Sendable, Equatable {
     public private(set) var inputShape: FeatureMapShape
     /// Where the input came from.
     public var inputSource: InputSource
-    /// The kernel weights, shape `(kh, kw, Cin, Cout)`.
-    public private(set) var kernel: Tensor<Double>
-    /// The kernel's shape read as HWIO.
-    public private(set) var kernelShape: KernelShape
-    /// Where the kernel came from.
-    public var kernelSource: KernelSource
     /// Kernel size, rate, stride, padding and fill; the kernel size follows ``kernel``.
     /// Always the stack's selected layer.
     public private(set) var spec: LayerSpec {
@@ -30,8 +25,25 @@ public struct ExplorerParameters: Sendable, Equatable {
     }
     /// The receptive-field view's stack, first layer first; never empty.
     public private(set) var layers: [LayerSpec]
+    /// Every layer's kernel and activation, parallel to ``layers``.
+    public private(set) var weights: [LayerWeights]
     /// The index of ``spec`` in ``layers``.
     public private(set) var selectedLayer: Int
+
+    /// The selected layer's kernel weights, shape `(kh, kw, Cin, Cout)`.
+    public var kernel: Tensor<Double> { weights[selectedLayer].kernel }
+    /// The selected layer's kernel shape read as HWIO.
+    public var kernelShape: KernelShape { weights[selectedLayer].kernelShape }
+    /// Where the selected layer's kernel came from.
+    public var kernelSource: KernelSource {
+        get { weights[selectedLayer].source }
+        set { weights[selectedLayer].source = newValue }
+    }
+    /// What the selected layer applies to its output.
+    public var activation: Activation {
+        get { weights[selectedLayer].activation }
+        set { weights[selectedLayer].activation = newValue }
+    }
 
     /// Combines an input and a kernel of rank 2, 3 or 4 (read as ``FeatureMapShape`` and
     /// ``KernelShape`` read them) with the layer's other parameters.
@@ -40,14 +52,12 @@ public struct ExplorerParameters: Sendable, Equatable {
                 kernelSource: KernelSource, rate: Pair = Pair(square: 1), stride: Pair = Pair(square: 1),
                 padding: Padding = .valid, fill: Fill = .zeros) throws {
         let inputShape = try FeatureMapShape(shape: input.shape)
-        let kernelShape = try KernelShape(shape: kernel.shape)
+        let layerWeights = try LayerWeights(kernel: kernel, source: kernelSource)
         self.input = input.reshaped(inputShape.dimensions)
         self.inputShape = inputShape
         self.inputSource = inputSource
-        self.kernel = kernel.reshaped(kernelShape.dimensions)
-        self.kernelShape = kernelShape
-        self.kernelSource = kernelSource
-        spec = LayerSpec(kernelSize: kernelShape.size, rate: rate, stride: stride, padding: padding, fill: fill)
+        weights = [layerWeights]
+        spec = LayerSpec(kernelSize: layerWeights.kernelShape.size, rate: rate, stride: stride, padding: padding, fill: fill)
         layers = [spec]
         selectedLayer = 0
     }
@@ -62,9 +72,7 @@ public struct ExplorerParameters: Sendable, Equatable {
         input = pattern.tensor(size: size)
         inputShape = FeatureMapShape(batch: 1, height: size.height, width: size.width, channels: 1)
         inputSource = .pattern(pattern, size: size)
-        kernel = preset.tensor(size: kernelSize, channels: 1)
-        kernelShape = KernelShape(height: kernelSize.height, width: kernelSize.width, inputChannels: 1, outputChannels: 1)
-        kernelSource = .preset(preset)
+        weights = [LayerWeights(preset: preset, size: kernelSize, channels: 1)]
         spec = LayerSpec(kernelSize: kernelSize, rate: rate, stride: stride, padding: padding, fill: fill)
         layers = [spec]
         selectedLayer = 0
@@ -104,48 +112,87 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// - Throws: ``ConvolutionError`` for a tensor of the wrong rank or with an empty axis;
     ///   the parameters are then unchanged.
     public mutating func setKernel(_ tensor: Tensor<Double>, source: KernelSource) throws {
-        let shape = try KernelShape(shape: tensor.shape)
-        kernel = tensor.reshaped(shape.dimensions)
-        kernelShape = shape
-        kernelSource = source
-        spec.kernelSize = shape.size
+        let layerWeights = try LayerWeights(kernel: tensor, source: source, activation: activation)
+        weights[selectedLayer] = layerWeights
+        spec.kernelSize = layerWeights.kernelShape.size
     }
 
     /// Sets the weight at kernel cell `cell` joining input channel `inputChannel` to output
     /// channel `outputChannel`; the caller has checked the indices.
     mutating func setWeight(_ value: Double, at cell: GridPosition, inputChannel: Int, outputChannel: Int) {
-        kernel[cell.row, cell.column, inputChannel, outputChannel] = value
-        kernelSource = .edited(kernelSource.preset)
+        weights[selectedLayer].setWeight(value, at: cell, inputChannel: inputChannel, outputChannel: outputChannel)
     }
 
     /// Replaces the stack with `layers` whose layer `selectedLayer` is the current layer, as a
-    /// saved session restores it.
-    /// - Throws: ``StackRestoreError`` when the index lies outside the layers or that layer is
-    ///   not ``spec``; the parameters are then unchanged.
-    public mutating func restoreStack(_ layers: [LayerSpec], selectedLayer: Int) throws {
+    /// saved session restores it. `weights` are every layer's own; nil (a session written before
+    /// layers kept their kernels) rebuilds the other layers' kernels from the current kernel's
+    /// preset at their sizes.
+    /// - Throws: ``StackRestoreError`` when the index lies outside the layers, that layer is not
+    ///   ``spec``, or the weights do not fit the layers; the parameters are then unchanged.
+    public mutating func restoreStack(_ layers: [LayerSpec], weights: [LayerWeights]? = nil,
+                                      selectedLayer: Int) throws {
         guard layers.indices.contains(selectedLayer) else {
             throw StackRestoreError.selectionOutside(index: selectedLayer, count: layers.count)
         }
         guard layers[selectedLayer] == spec else {
             throw StackRestoreError.selectionIsNotTheLayer(selected: layers[selectedLayer], layer: spec)
         }
+        let current = self.weights[self.selectedLayer]
+        let weights = weights ?? layers.indices.map { index in
+            index == selectedLayer ? current
+                : LayerWeights(preset: current.source.preset, size: layers[index].kernelSize,
+                               channels: current.kernelShape.inputChannels)
+        }
+        guard weights.count == layers.count else {
+            throw StackRestoreError.weightCount(weights: weights.count, layers: layers.count)
+        }
+        if let index = layers.indices.first(where: { layers[$0].kernelSize != weights[$0].kernelShape.size }) {
+            throw StackRestoreError.kernelSizeDiffers(index: index, layer: layers[index],
+                                                      kernel: weights[index].kernelShape.size)
+        }
         self.layers = layers
+        self.weights = weights
         self.selectedLayer = selectedLayer
     }
 
-    /// Replaces the stack and selects layer `index` with `kernel`, whose height and width must
-    /// be that layer's kernel size (the caller builds it).
-    /// - Throws: ``ConvolutionError`` for a kernel of the wrong rank or with an empty axis;
-    ///   the parameters are then unchanged.
-    mutating func setStack(_ layers: [LayerSpec], selecting index: Int, kernel: Tensor<Double>,
-                           source: KernelSource) throws {
-        let shape = try KernelShape(shape: kernel.shape)
+    /// Replaces the stack and selects layer `index`; each layer's kernel height and width must
+    /// be its spec's kernel size (the caller builds them).
+    mutating func setStack(_ layers: [LayerSpec], weights: [LayerWeights], selecting index: Int) {
+        precondition(layers.count == weights.count && layers.indices.contains(index), "a stack without its weights")
         self.layers = layers
+        self.weights = weights
         selectedLayer = index
-        self.kernel = kernel.reshaped(shape.dimensions)
-        kernelShape = shape
-        kernelSource = source
         spec = layers[index]
+    }
+
+    /// Makes layer `index` the one the panels show; the caller has checked the index.
+    mutating func selectLayer(_ index: Int) {
+        selectedLayer = index
+        spec = layers[index]
+    }
+
+    /// Rebuilds every layer's kernel from its preset for `channels` channels in and out, after
+    /// the input's channel count changed.
+    mutating func rebuildKernels(channels: Int) {
+        weights = zip(layers, weights).map { layer, weights in
+            LayerWeights(preset: weights.source.preset, size: layer.kernelSize, channels: channels,
+                         activation: weights.activation)
+        }
+    }
+
+    /// The channels layer `index` reads: the input's for the first, else the previous kernel's output channels.
+    func inputChannels(ofLayer index: Int) -> Int {
+        index == 0 ? inputShape.channels : weights[index - 1].kernelShape.outputChannels
+    }
+
+    /// Every layer as AtrousCore computes it, first layer first.
+    /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
+    public func stackLayers() throws -> [StackLayer<Double>] {
+        try zip(layers, weights).map { spec, weights in
+            StackLayer(try Convolution(kernel: weights.kernel, rate: spec.rate, stride: spec.stride, padding: spec.padding,
+                                       fill: spec.fill),
+                       activation: weights.activation)
+        }
     }
 
     /// The layer as AtrousCore computes it.
@@ -159,6 +206,8 @@ public struct ExplorerParameters: Sendable, Equatable {
 public enum StackRestoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case selectionOutside(index: Int, count: Int)
     case selectionIsNotTheLayer(selected: LayerSpec, layer: LayerSpec)
+    case weightCount(weights: Int, layers: Int)
+    case kernelSizeDiffers(index: Int, layer: LayerSpec, kernel: Pair)
 
     public var description: String {
         switch self {
@@ -167,6 +216,10 @@ public enum StackRestoreError: Error, Equatable, Sendable, CustomStringConvertib
         case let .selectionIsNotTheLayer(selected, layer):
             "The stack's selected layer (\(selected.notation), fill \(selected.fill)) is not the current layer "
                 + "(\(layer.notation), fill \(layer.fill))."
+        case let .weightCount(weights, layers):
+            "The stack has \(layers) layers but \(weights) kernels."
+        case let .kernelSizeDiffers(index, layer, kernel):
+            "Layer \(index + 1) (\(layer.notation)) has a \(kernel.height)x\(kernel.width) kernel."
         }
     }
 }

@@ -8,20 +8,25 @@ extension ExplorerState {
     /// in ``configurationError``, and the position is left where it was so it returns once
     /// the parameters are possible again.
     ///
-    /// - Complexity: one full convolution.
+    /// - Complexity: one full convolution of each layer from the first changed one on.
     mutating func recomputeDerived() {
+        stackOutputs.update(for: parameters)
+        layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
+        earlierLayerError = layerInput == nil ? stackOutputs.error : nil
         outputChannel = min(max(outputChannel, 0), kernelShape.outputChannels - 1)
-        inputChannel = min(max(inputChannel, 0), inputShape.channels - 1)
+        inputChannel = min(max(inputChannel, 0), layerInputShape.channels - 1)
         selectedWeight = selectedWeight.clamped(to: spec.kernelSize)
         do {
+            guard let layerInput else { throw Self.earlierLayerFailed }
             let convolution = try parameters.convolution()
-            let geometry = try convolution.geometry(for: inputShape)
-            output = try convolution(input)
+            let geometry = try convolution.geometry(for: layerInputShape)
+            output = stackOutputs.outputs.indices.contains(selectedLayer) ? stackOutputs.outputs[selectedLayer]
+                : try convolution(layerInput)
             self.geometry = geometry
             configurationError = nil
             notes = FrameworkNote.notes(for: geometry)
             position = position.clamped(to: geometry.outputSize)
-            taps = try convolution.taps(of: input, row: position.row, column: position.column, channel: outputChannel)
+            taps = try convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
             inputReach = inputReach.flatMap { reach in
                 isInsidePaddedInput(reach.input, geometry) ? InputReach(input: reach.input, geometry: geometry) : nil
             }
@@ -33,8 +38,9 @@ extension ExplorerState {
             inputReach = nil
             // Every failure of the calls above is a ConvolutionError; the fallback only keeps
             // the state describable should that ever change.
-            configurationError = error as? ConvolutionError
-                ?? .emptyTensor(role: "configuration", shape: kernelShape.dimensions)
+            configurationError = earlierLayerError.flatMap { earlier in
+                if case let .layer(_, _, error) = earlier { error } else { nil }
+            } ?? error as? ConvolutionError ?? .emptyTensor(role: "configuration", shape: kernelShape.dimensions)
         }
         recomputeStack()
     }
@@ -44,9 +50,12 @@ extension ExplorerState {
     ///
     /// - Complexity: O(kh · kw · Cin).
     mutating func recomputeTaps() {
-        guard configurationError == nil, let convolution = try? parameters.convolution() else { return }
-        taps = try? convolution.taps(of: input, row: position.row, column: position.column, channel: outputChannel)
+        guard configurationError == nil, let layerInput, let convolution = try? parameters.convolution() else { return }
+        taps = try? convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
     }
+
+    /// Stands for the error of a layer before the selected one, kept in ``earlierLayerError``.
+    private static let earlierLayerFailed = ConvolutionError.emptyTensor(role: "previous layer's output", shape: [0])
 
     /// Whether an input coordinate lies inside the input or its padding ring.
     func isInsidePaddedInput(_ cell: GridPosition, _ geometry: ConvolutionGeometry) -> Bool {

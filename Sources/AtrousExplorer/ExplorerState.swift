@@ -18,7 +18,15 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var geometry: ConvolutionGeometry?
     /// Why the parameters are impossible, or nil when they are fine.
     public internal(set) var configurationError: ConvolutionError?
-    /// The convolution's output, shape `(N, H_out, W_out, Cout)`, or nil when impossible.
+    /// Every layer's output, layer i computed from layer i−1's; the selected layer's is ``output``.
+    public internal(set) var stackOutputs = StackOutputs()
+    /// The selected layer's input: the stack's input for the first layer, else the previous
+    /// layer's output; nil when that output cannot be computed.
+    public internal(set) var layerInput: Tensor<Double>?
+    /// Why a layer before the selected one cannot be computed, naming it; nil when it can.
+    public internal(set) var earlierLayerError: ConvolutionStackError?
+    /// The selected layer's output after its activation, shape `(N, H_out, W_out, Cout)`, or
+    /// nil when impossible.
     public internal(set) var output: Tensor<Double>?
     /// Every term of the current cell's sum in ``outputChannel``, image 0, or nil when impossible.
     public internal(set) var taps: TapBreakdown<Double>?
@@ -56,7 +64,7 @@ public struct ExplorerState: Sendable, Equatable {
     public init(parameters: ExplorerParameters) {
         self.parameters = parameters
         recomputeDerived()
-        message = configurationError.map { .error($0.description) } ?? notes.first.map { .note($0.description) }
+        message = problem.map { .error($0) } ?? notes.first.map { .note($0.description) }
     }
 
     /// The seed's example in miniature: a 9x9 impulse under a 3x3 box kernel at rate 2 with
@@ -71,8 +79,24 @@ public struct ExplorerState: Sendable, Equatable {
 // MARK: - Reading the parameters
 
 extension ExplorerState {
-    /// The input feature maps, shape `(N, H, W, C)`.
+    /// The stack's input feature maps, shape `(N, H, W, C)`; the selected layer reads ``layerInput``.
     public var input: Tensor<Double> { parameters.input }
+    /// The shape of the selected layer's input.
+    public var layerInputShape: FeatureMapShape {
+        layerInput.flatMap { try? FeatureMapShape(shape: $0.shape) } ?? inputShape
+    }
+    /// What the input panel shows: `Input`, or the layer whose output the selected layer reads.
+    public var layerInputName: String {
+        selectedLayer == 0 || layerInput == nil ? "Input" : "Layer \(selectedLayer) output"
+    }
+    /// What stops the selected layer, as one sentence: a layer before it, or its own parameters
+    /// (naming the layer when the stack has several).
+    public var problem: String? {
+        if let earlierLayerError { return earlierLayerError.description }
+        guard let configurationError else { return nil }
+        if layers.count > 1, let error = stackOutputs.error, error.layerIndex == selectedLayer { return error.description }
+        return configurationError.description
+    }
     /// The input's batch, height, width and channels.
     public var inputShape: FeatureMapShape { parameters.inputShape }
     /// Where the input came from.
@@ -97,7 +121,7 @@ extension ExplorerState {
         geometry.map { position.flatIndex(in: $0.outputSize) + 1 } ?? 0
     }
     /// The number of channels the `c` key steps through: the larger of the input's and the kernel's output channels.
-    public var channelCount: Int { max(inputShape.channels, kernelShape.outputChannels) }
+    public var channelCount: Int { max(layerInputShape.channels, kernelShape.outputChannels) }
     /// The value of the current cell in ``outputChannel``, or nil when impossible.
     public var currentValue: Double? { taps?.sum }
 }

@@ -35,7 +35,7 @@ extension ExplorerState {
         var newKernel: (Tensor<Double>, KernelSource)?
         if case let .random(seed) = kernelSource.preset {
             let preset = KernelPreset.random(seed: seed &+ 1)
-            newKernel = (preset.tensor(size: spec.kernelSize, channels: inputShape.channels), .preset(preset))
+            newKernel = (preset.tensor(size: spec.kernelSize, channels: layerInputShape.channels), .preset(preset))
         }
         guard newInput != nil || newKernel != nil else {
             message = .info("Nothing random to reseed: choose the random input (i) or the random kernel (w) first.")
@@ -60,21 +60,23 @@ extension ExplorerState {
         replaceInput(tensor, source: .file(path: path), change: "input \(path) \(shapeText(tensor.shape))")
     }
 
-    /// Replaces the input; when its channel count differs from the kernel's, rebuilds the
-    /// kernel from its preset for the new count (hand edits cannot carry over) and says so.
+    /// Replaces the input; when its channel count differs from the first kernel's, rebuilds
+    /// every layer's kernel from its preset for the new count (hand edits cannot carry over)
+    /// and says so.
     private mutating func replaceInput(_ tensor: Tensor<Double>, source: InputSource, change: String) {
         let channels = (try? FeatureMapShape(shape: tensor.shape))?.channels ?? 1
-        var kernel: Tensor<Double>?
+        let rebuilds = channels != parameters.weights[0].kernelShape.inputChannels
         var note: String?
-        if channels != kernelShape.inputChannels {
-            let preset = kernelSource.preset
-            kernel = preset.tensor(size: spec.kernelSize, channels: channels)
-            note = "The \(preset) kernel was rebuilt for \(plural(channels, "input channel"))"
-                + (kernelSource == .edited(preset) ? "; the edited weights could not carry over." : ".")
+        if rebuilds {
+            let edited = parameters.weights.contains { $0.source == .edited($0.source.preset) }
+            let kernels = layers.count == 1 ? "The \(kernelSource.preset) kernel was"
+                : "The kernels of all \(layers.count) layers were"
+            note = "\(kernels) rebuilt for \(plural(channels, "input channel"))"
+                + (edited ? "; the edited weights could not carry over." : ".")
         }
         changeParameters(change, note: note) { parameters in
             try? parameters.setInput(tensor, source: source)
-            if let kernel { try? parameters.setKernel(kernel, source: .preset(parameters.kernelSource.preset)) }
+            if rebuilds { parameters.rebuildKernels(channels: channels) }
         }
     }
 }

@@ -3,7 +3,7 @@ import AtrousCore
 /// Kernel presets, weight editing and weight selection.
 extension ExplorerState {
     mutating func setKernelPreset(_ preset: KernelPreset) {
-        let kernel = preset.tensor(size: spec.kernelSize, channels: inputShape.channels)
+        let kernel = preset.tensor(size: spec.kernelSize, channels: layerInputShape.channels)
         changeParameters("kernel \(preset)", note: preset.sizeNote(at: spec.kernelSize)) { parameters in
             try? parameters.setKernel(kernel, source: .preset(preset))
         }

@@ -45,7 +45,7 @@ extension ExplorerState {
     func kernel(resizedTo size: Pair) -> Tensor<Double> {
         guard size != kernelShape.size else { return kernel }
         switch kernelSource {
-        case let .preset(preset): return preset.tensor(size: size, channels: inputShape.channels)
+        case let .preset(preset): return preset.tensor(size: size, channels: layerInputShape.channels)
         case .edited: return resized(kernel, shape: kernelShape, to: size)
         }
     }

@@ -33,8 +33,8 @@ extension ExplorerState {
 
     /// Sets the message after a change of the parameters.
     private mutating func announce(_ change: String, note: String?, previousNotes: [FrameworkNote]) {
-        if let configurationError {
-            message = .error(configurationError.description)
+        if let problem {
+            message = .error(problem)
         } else if let problem = stack.problem {
             message = .error(problem)
         } else if let note {
@@ -68,7 +68,7 @@ extension ExplorerState {
 
     /// The error a restored state shows: the layer's, else the stack's.
     private var restoredProblem: ExplorerMessage? {
-        configurationError.map { .error($0.description) } ?? stack.problem.map { .error($0) }
+        problem.map { .error($0) } ?? stack.problem.map { .error($0) }
     }
 
     private var currentEntry: UndoHistory.Entry {

@@ -35,7 +35,7 @@ extension ExplorerState {
         guard let geometry else { return reportImpossible() }
         guard isInsidePaddedInput(cell, geometry) else {
             let (t, b, l, r) = geometry.pads
-            message = .error("The input cell \(cell) lies outside the \(inputShape.height)x\(inputShape.width) input "
+            message = .error("The input cell \(cell) lies outside the \(layerInputShape.height)x\(layerInputShape.width) input "
                 + "and its padding (top \(t), bottom \(b), left \(l), right \(r)).")
             return
         }
@@ -61,12 +61,12 @@ extension ExplorerState {
 
     mutating func selectChannel(_ index: Int) {
         guard (0..<channelCount).contains(index) else {
-            message = .error("Channel \(index) does not exist: the input has \(plural(inputShape.channels, "channel")) "
+            message = .error("Channel \(index) does not exist: the input has \(plural(layerInputShape.channels, "channel")) "
                 + "and the kernel \(plural(kernelShape.outputChannels, "output channel")), counted from 0.")
             return
         }
         outputChannel = min(index, kernelShape.outputChannels - 1)
-        inputChannel = min(index, inputShape.channels - 1)
+        inputChannel = min(index, layerInputShape.channels - 1)
         recomputeTaps()
         message = .info("Channel \(index): input channel \(inputChannel), output channel \(outputChannel).")
     }

@@ -28,10 +28,17 @@ extension ExplorerState {
             message = .error("Cannot add \(layer.notation): \(lowercasingFirst(problem))")
             return
         }
-        var changed = layers
+        var (changed, changedWeights) = (layers, parameters.weights)
         let index = selectedLayer + 1
         changed.insert(layer, at: index)
-        replaceStack(changed, selecting: index,
+        // The new layer starts as a copy of the selected one's kernel, fitted to its size.
+        var copy = parameters.weights[selectedLayer]
+        if layer.kernelSize != kernelShape.size, let resized = try? LayerWeights(
+            kernel: kernel(resizedTo: layer.kernelSize), source: copy.source, activation: copy.activation) {
+            copy = resized
+        }
+        changedWeights.insert(copy, at: index)
+        replaceStack(changed, weights: changedWeights, selecting: index,
                      change: "new layer \(index + 1) of \(changed.count): \(layer.notation)")
     }
 
@@ -41,9 +48,10 @@ extension ExplorerState {
             message = .error("The stack keeps at least one layer: it is the layer the panels show.")
             return
         }
-        var changed = layers
+        var (changed, changedWeights) = (layers, parameters.weights)
         let removed = changed.remove(at: selectedLayer)
-        replaceStack(changed, selecting: max(selectedLayer - 1, 0),
+        changedWeights.remove(at: selectedLayer)
+        replaceStack(changed, weights: changedWeights, selecting: max(selectedLayer - 1, 0),
                      change: "removal of layer \(selectedLayer + 1) of \(layers.count): \(removed.notation)")
     }
 
@@ -63,13 +71,15 @@ extension ExplorerState {
                 + "counted from 1.")
             return
         }
-        replaceStack(layers, selecting: index, change: "layer \(index + 1) of \(layers.count): \(layers[index].notation)")
+        replaceStack(layers, weights: parameters.weights, selecting: index,
+                     change: "layer \(index + 1) of \(layers.count): \(layers[index].notation)")
     }
 
     mutating func setLayers(_ newLayers: [LayerSpec]) {
         guard let problem = stackProblem(newLayers) else {
-            replaceStack(newLayers, selecting: 0, change: "stack of \(plural(newLayers.count, "layer")), rates "
-                + newLayers.map(\.rate.description).joined(separator: ","))
+            replaceStack(newLayers, weights: presetWeights(for: newLayers, channels: inputShape.channels), selecting: 0,
+                         change: "stack of \(plural(newLayers.count, "layer")), rates "
+                             + newLayers.map(\.rate.description).joined(separator: ","))
             return
         }
         message = .error(problem)
@@ -87,14 +97,21 @@ extension ExplorerState {
             return
         }
         showStack()
-        let size = preset.inputSize
-        let pattern: InputPattern = if case let .pattern(pattern, _) = inputSource { pattern } else { .impulse }
-        let input = pattern.tensor(size: size)
-        let kernelPreset = kernelSource.preset
-        let kernel = kernelPreset.tensor(size: specs[0].kernelSize, channels: 1)
-        changeParameters("stack \(preset.name) on \(size.height)x\(size.width)") { parameters in
-            try? parameters.setInput(input, source: .pattern(pattern, size: size))
-            try? parameters.setStack(specs, selecting: 0, kernel: kernel, source: .preset(kernelPreset))
+        // A loaded file stays, so the stack computes on it; a pattern is redrawn at the preset's size.
+        if case .file = inputSource, (try? LayerStack(inputSize: inputShape.spatial, specs: specs)) != nil {
+            let weights = presetWeights(for: specs, channels: inputShape.channels)
+            changeParameters("stack \(preset.name) on \(inputSource)") { parameters in
+                parameters.setStack(specs, weights: weights, selecting: 0)
+            }
+        } else {
+            let size = preset.inputSize
+            let pattern: InputPattern = if case let .pattern(pattern, _) = inputSource { pattern } else { .impulse }
+            let input = pattern.tensor(size: size)
+            let weights = presetWeights(for: specs, channels: 1)
+            changeParameters("stack \(preset.name) on \(size.height)x\(size.width)") { parameters in
+                try? parameters.setInput(input, source: .pattern(pattern, size: size))
+                parameters.setStack(specs, weights: weights, selecting: 0)
+            }
         }
         if let analysis = stack.analysis {
             let cell = preset.defaultCell.position(in: analysis.stack)
@@ -102,6 +119,7 @@ extension ExplorerState {
         }
         // Say what the preset is, unless the change had an error or a rule to tell.
         if message?.kind == .info {
+            let size = inputShape.spatial
             message = .info("Stack \(preset.name) on a \(size.height)x\(size.width) input: \(preset.summary).")
         }
     }
@@ -139,15 +157,18 @@ extension ExplorerState {
         }
     }
 
-    /// Installs `newLayers` with layer `index` selected, its kernel fitted to the layer's size.
-    private mutating func replaceStack(_ newLayers: [LayerSpec], selecting index: Int, change: String) {
+    /// Installs `newLayers` with their `weights` and layer `index` selected.
+    private mutating func replaceStack(_ newLayers: [LayerSpec], weights: [LayerWeights], selecting index: Int,
+                                       change: String) {
         showStack()
-        let size = newLayers[index].kernelSize
-        let kernel = kernel(resizedTo: size)
-        let source = kernelSource
-        changeParameters(change, note: size == kernelShape.size ? nil : kernelSizeNote(at: size)) { parameters in
-            try? parameters.setStack(newLayers, selecting: index, kernel: kernel, source: source)
+        changeParameters(change) { parameters in
+            parameters.setStack(newLayers, weights: weights, selecting: index)
         }
+    }
+
+    /// A kernel for each layer from the current kernel's preset, `channels` in and out.
+    private func presetWeights(for layers: [LayerSpec], channels: Int) -> [LayerWeights] {
+        layers.map { LayerWeights(preset: kernelSource.preset, size: $0.kernelSize, channels: channels) }
     }
 
     /// Why `layers` cannot be the stack: none, too many, or one outside the limits.

@@ -9,6 +9,8 @@ import AtrousExplorer
 /// the reason in place of the output.
 public struct ExplorerScreen: Widget {
     public var input: Tensor<Double>
+    /// What the input panel calls its map: `Input`, or the layer output a stacked layer reads.
+    public var inputName = "Input"
     public var kernel: Tensor<Double>
     /// The layer as set, possible or not.
     public var layer: LayerSpec
@@ -112,7 +114,7 @@ public struct ExplorerScreen: Widget {
     private func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
         inputGeometry.map { geometry in
             InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
-                       selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth)
+                       selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth, name: inputName)
         }
     }
 

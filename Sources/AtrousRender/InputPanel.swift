@@ -31,10 +31,12 @@ public struct InputPanel: Widget {
     public var mode: CellMode
     /// The logical top-left cell shown last time, or nil to centre on the taps.
     public var scroll: GridPosition?
+    /// What the title calls the map: `Input`, or the layer output a stacked layer reads.
+    public var name: String
 
     public init(input: Tensor<Double>, geometry: ConvolutionGeometry, taps: TapBreakdown<Double>? = nil,
                 channel: Int = 0, batch: Int = 0, selection: GridPosition? = nil, palette: Palette,
-                maxValueWidth: Int = 5, mode: CellMode = .automatic, scroll: GridPosition? = nil) {
+                maxValueWidth: Int = 5, mode: CellMode = .automatic, scroll: GridPosition? = nil, name: String = "Input") {
         self.input = input
         self.geometry = geometry
         self.taps = taps
@@ -45,6 +47,7 @@ public struct InputPanel: Widget {
         self.maxValueWidth = maxValueWidth
         self.mode = mode
         self.scroll = scroll
+        self.name = name
     }
 
     // MARK: - Drawing
@@ -93,13 +96,13 @@ public struct InputPanel: Widget {
                          grid: layout(in: body, window: window, cellWidth: cellWidth))
     }
 
-    /// `Input 5x5 · ch 1/3 · pad zeros`, and shorter forms for narrow panels.
+    /// `Input 5x5 · ch 1/3 · pad zeros` (or `Layer 2 output 5x5 …`), and shorter forms for narrow panels.
     func titles() -> [String] {
         let size = "\(geometry.rows.inputSize)x\(geometry.columns.inputSize)"
         let caption = MapCaption(shape: input.shape, channel: channel, batch: batch)
         let (t, b, l, r) = geometry.pads
         let fill = t + b + l + r > 0 ? " · pad \(geometry.spec.fill)" : ""
-        return ["Input \(size)\(caption.long)\(fill)", "Input \(size)\(caption.short)"]
+        return ["\(name) \(size)\(caption.long)\(fill)", "\(name) \(size)\(caption.short)"]
     }
 
     /// The grid's geometry: the padded extent, scrolled to the taps.

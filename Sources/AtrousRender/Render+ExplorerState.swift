@@ -17,8 +17,8 @@ public func render(_ state: ExplorerState, size: Size, colors: Bool) -> CellBuff
 extension ExplorerScreen {
     /// The screen for `state`: its panels, its mode (help, command line) and its footer keys.
     public init(state: ExplorerState, palette: Palette) {
-        self.init(input: state.input, kernel: state.kernel, layer: state.spec, geometry: state.geometry,
-                  output: state.output, problem: state.configurationError?.description, breakdown: state.taps,
+        self.init(input: state.layerInput ?? state.input, kernel: state.kernel, layer: state.spec, geometry: state.geometry,
+                  output: state.output, problem: state.problem, breakdown: state.taps,
                   inputChannel: state.inputChannel, outputChannel: state.outputChannel,
                   selectedInput: state.inputReach?.input, reached: state.inputReach?.cells ?? [],
                   selectedWeight: state.selectedWeight, isPlaying: state.playback.isPlaying,
@@ -27,6 +27,7 @@ extension ExplorerScreen {
                   help: state.mode == .help ? Self.helpEntries : nil, helpScroll: state.helpScroll,
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
+        inputName = state.layerInputName
     }
 
     /// The footer's keys for a mode, from the key map's own lists.

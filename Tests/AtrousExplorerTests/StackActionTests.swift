@@ -119,12 +119,15 @@ struct StackActionTests {
         #expect(stateAfter([.stepLayer(.forward)]).message == .info("The stack has one layer; o adds a copy of it."))
     }
 
-    @Test func editedWeightsCarryToAnotherLayersSize() throws {
-        let edited = stateAfter([.setWeight(row: 0, column: 0, value: 7), .setLayers(try layers("k=3", "k=5")),
-                                 .selectLayer(1)])
-        #expect(edited.kernelShape.size == Pair(square: 5))
-        #expect(edited.kernel[0, 0, 0, 0] == 7)
-        #expect(edited.kernel[4, 4, 0, 0] == 0)
+    @Test func everyLayerKeepsItsOwnKernel() throws {
+        let start = stateAfter([.setLayers(try layers("k=3", "k=5"))])
+        let edited = stateAfter([.selectLayer(1), .setWeight(row: 4, column: 4, value: 7), .selectLayer(0)], from: start)
+        #expect(edited.kernelShape.size == Pair(square: 3))
+        #expect(edited.kernel == start.kernel, "editing layer 2 leaves layer 1's kernel")
+        #expect(edited.parameters.weights[1].kernel[4, 4, 0, 0] == 7)
+        #expect(edited.parameters.weights[1].source == .edited(start.kernelSource.preset))
+        let back = stateAfter([.selectLayer(1)], from: edited)
+        #expect(back.kernel[4, 4, 0, 0] == 7 && back.kernelShape.size == Pair(square: 5))
     }
 
     @Test func setLayersReplacesTheStackAndSelectsTheFirst() throws {
@@ -255,12 +258,14 @@ struct StackPresetTests {
             + "see it with atrous rf --preset aspp."))
     }
 
-    @Test func aFileInputGivesWayToAnImpulse() {
+    @Test func aFileInputStaysAndEveryLayerComputesOnIt() {
         let loaded = stateAfter([.inputLoaded(Tensor(shape: [4, 4, 3], repeating: 1), path: "rgb.npy"),
                                  .loadStackPreset(.gridding)])
-        #expect(loaded.inputSource == .pattern(.impulse, size: Pair(square: 33)))
-        #expect(loaded.kernelShape.inputChannels == 1)
+        #expect(loaded.inputSource == .file(path: "rgb.npy"))
+        #expect(loaded.parameters.weights.map(\.kernelShape.inputChannels) == [3, 3, 3])
+        #expect(loaded.stackOutputs.outputs.map(\.shape) == Array(repeating: [1, 4, 4, 3], count: 3))
         #expect(loaded.configurationError == nil)
+        #expect(loaded.message == .info("Stack gridding on a 4x4 input: \(StackPreset.gridding.summary)."))
     }
 
     @Test(arguments: StackPreset.all.filter { !$0.isParallel })
@@ -309,7 +314,8 @@ struct StackUndoTests {
         let broken = stateAfter([.setLayers(try layers("k=3,r=2,p=valid", "k=3,r=2,p=valid", "k=3,r=2,p=valid")),
                                  .selectLayer(2), .cyclePadding(.forward), .undo])
         #expect(broken.stack.problem != nil)
-        #expect(broken.message == broken.stack.problem.map { .error($0) })
+        #expect(broken.message == .error("In layer 3 of 3, the output height would be below 1: the input height 1 plus "
+            + "padding 0+0 is smaller than the effective kernel 5 (kernel 3 at rate 2)."))
     }
 }
 

@@ -31,5 +31,5 @@ func isClose(_ a: Double, _ b: Double) -> Bool {
 
 /// The geometry AtrousCore computes for the state's input and spec, independently of the state.
 func coreGeometry(_ state: ExplorerState) -> ConvolutionGeometry? {
-    try? ConvolutionGeometry(inputSize: state.inputShape.spatial, spec: state.spec)
+    try? ConvolutionGeometry(inputSize: state.layerInputShape.spatial, spec: state.spec)
 }

@@ -13,12 +13,19 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
     ///   ``ConvolutionStackError/channelsDoNotChain(index:previousOutputChannels:inputChannels:)``
     ///   for the first pair of layers that does not chain.
     public init(_ layers: [StackLayer<Scalar>]) throws {
-        guard !layers.isEmpty else { throw ConvolutionStackError.noLayers }
-        for index in layers.indices.dropFirst() where layers[index].inputChannels != layers[index - 1].outputChannels {
-            throw ConvolutionStackError.channelsDoNotChain(index: index, previousOutputChannels: layers[index - 1].outputChannels,
-                                                           inputChannels: layers[index].inputChannels)
-        }
+        if let error = Self.chainError(layers) { throw error }
         self.layers = layers
+    }
+
+    /// Why `layers` make no stack: none at all, or the first layer that reads a different number
+    /// of channels than the layer before writes. Nil when they chain.
+    public static func chainError(_ layers: [StackLayer<Scalar>]) -> ConvolutionStackError? {
+        guard !layers.isEmpty else { return .noLayers }
+        for index in layers.indices.dropFirst() where layers[index].inputChannels != layers[index - 1].outputChannels {
+            return .channelsDoNotChain(index: index, previousOutputChannels: layers[index - 1].outputChannels,
+                                       inputChannels: layers[index].inputChannels)
+        }
+        return nil
     }
 
     /// The layers' parameters, first layer first.
@@ -38,8 +45,18 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
     ///   layer or `kept` lacks an output before it, and as ``outputs(of:workers:)``.
     public func outputs(of input: Tensor<Scalar>, recomputingFrom index: Int, kept: [Tensor<Scalar>],
                         workers: Int = Workers.active) throws -> [Tensor<Scalar>] {
+        let computed = computableOutputs(of: input, recomputingFrom: index, kept: kept, workers: workers)
+        if let error = computed.error { throw error }
+        return computed.outputs
+    }
+
+    /// As ``outputs(of:recomputingFrom:kept:workers:)``, but a layer that cannot be applied
+    /// ends the computation instead of throwing: the outputs of the layers before it come back
+    /// with the error that stopped it (nil when every layer was computed).
+    public func computableOutputs(of input: Tensor<Scalar>, recomputingFrom index: Int, kept: [Tensor<Scalar>],
+                                  workers: Int = Workers.active) -> (outputs: [Tensor<Scalar>], error: ConvolutionStackError?) {
         guard layers.indices.contains(index), kept.count >= index else {
-            throw ConvolutionStackError.recomputeStart(index: index, count: layers.count, kept: kept.count)
+            return ([], .recomputeStart(index: index, count: layers.count, kept: kept.count))
         }
         var outputs = Array(kept.prefix(index))
         outputs.reserveCapacity(layers.count)
@@ -47,11 +64,13 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
             let source = layerIndex == 0 ? input : outputs[layerIndex - 1]
             do {
                 outputs.append(try layers[layerIndex](source, workers: workers))
-            } catch let error as ConvolutionError {
-                throw ConvolutionStackError.layer(index: layerIndex, count: layers.count, error: error)
+            } catch {
+                // A layer's convolution throws only ConvolutionError.
+                let error = error as? ConvolutionError ?? .emptyTensor(role: "layer output", shape: source.shape)
+                return (outputs, .layer(index: layerIndex, count: layers.count, error: error))
             }
         }
-        return outputs
+        return (outputs, nil)
     }
 
     /// The last layer's output.

@@ -11,6 +11,15 @@ public enum ConvolutionStackError: Error, Equatable, Sendable, CustomStringConve
     /// outputs of the layers before it.
     case recomputeStart(index: Int, count: Int, kept: Int)
 
+    /// The layer (from 0) the error is about: the one that cannot be applied, or the one whose
+    /// input channels do not match the layer before; nil for the stack as a whole.
+    public var layerIndex: Int? {
+        switch self {
+        case let .channelsDoNotChain(index, _, _), let .layer(index, _, _): index
+        case .noLayers, .recomputeStart: nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .noLayers:

@@ -1,0 +1,58 @@
+import AtrousCore
+
+/// Every layer's output of the explorer's stack, as one derived value, with what it was
+/// computed from so that a change recomputes only the layers from the first changed one on.
+public struct StackOutputs: Sendable, Equatable {
+    /// The outputs, first layer first, each `(N, H, W, C)`; fewer than the layers when one
+    /// cannot be computed (then ``error`` says which and why).
+    public private(set) var outputs: [Tensor<Double>] = []
+    /// Why the outputs stop before the last layer, naming the layer; nil when all are computed.
+    public private(set) var error: ConvolutionStackError?
+    /// The first layer the last recomputation computed; the layers before it were kept.
+    public private(set) var recomputedFrom = 0
+    /// The input, layers and weights the outputs were computed from.
+    private var input: Tensor<Double>?
+    private var layers: [LayerSpec] = []
+    private var weights: [LayerWeights] = []
+
+    public init() {}
+
+    /// Brings the outputs up to date with `parameters`, recomputing from the first layer whose
+    /// input, parameters or weights changed, through ``ConvolutionStack``.
+    mutating func update(for parameters: ExplorerParameters) {
+        let start: Int
+        if input != parameters.input {
+            start = 0
+        } else {
+            let same = zip(zip(layers, weights), zip(parameters.layers, parameters.weights)).prefix { $0.0 == $0.1 }.count
+            start = min(same, outputs.count)
+            if start == parameters.layers.count, start == layers.count, error == nil { return }
+        }
+        input = parameters.input
+        layers = parameters.layers
+        weights = parameters.weights
+        recomputedFrom = start
+        do {
+            let all = try parameters.stackLayers()
+            // The layers that chain are computed; the first that does not stops the stack.
+            let chainError = ConvolutionStack.chainError(all)
+            let chained: Int = if case let .channelsDoNotChain(index, _, _) = chainError { index } else { all.count }
+            let stack = try ConvolutionStack(Array(all.prefix(chained)))
+            let computed = stack.computableOutputs(of: parameters.input, recomputingFrom: min(start, chained - 1),
+                                                   kept: outputs)
+            outputs = computed.outputs
+            error = computed.error ?? chainError
+        } catch {
+            outputs = []
+            self.error = error as? ConvolutionStackError
+                ?? .layer(index: parameters.selectedLayer, count: parameters.layers.count,
+                          error: error as? ConvolutionError ?? .emptyTensor(role: "layer", shape: []))
+        }
+    }
+
+    /// The input of layer `index`: the stack's input for the first, else the previous layer's
+    /// output; nil when that output could not be computed.
+    func input(ofLayer index: Int, stackInput: Tensor<Double>) -> Tensor<Double>? {
+        index == 0 ? stackInput : outputs.indices.contains(index - 1) ? outputs[index - 1] : nil
+    }
+}
