@@ -95,11 +95,19 @@ public enum ExplorerAction: Sendable, Equatable {
     case selectLayer(Int)
     /// Replaces the stack with `layers` (at least one) and selects the first.
     case setLayers([LayerSpec])
-    /// Loads a preset's stack, an input of its size (the current pattern, else an impulse)
-    /// and its default output cell. Parallel branches (ASPP) are refused with a message.
+    /// Loads a preset's stack, keeping a loaded file it fits (else redrawing the current pattern,
+    /// or an impulse, at the preset's size), and its default output cell. Parallel branches (ASPP) are refused with a message.
     case loadStackPreset(StackPreset)
     /// Moves the view's chosen cell one step; while it follows the current cell, moves that.
     case moveStackCell(MoveDirection)
+    /// Steps the layers overview: hidden, then each map on its own scale, then every map on one
+    /// shared scale, then hidden again.
+    case cycleLayersOverview
+    /// Sets the selected layer's activation.
+    case setActivation(Activation)
+    /// Follows the selected weight's tap into the layer before: selects that layer and makes
+    /// the cell the tap reads its current cell.
+    case followTap
 
     // MARK: Channels
 

@@ -85,10 +85,17 @@ extension ExplorerCommand {
         ExplorerCommand(names: ["layer", "l"], usage: ":layer add [k=3,r=2,s=1,p=same] | del | N",
                         summary: "add a layer after the selected one (a copy without notation), delete it, or select layer N")
         { arguments throws(CommandError) in try layerAction(arguments) },
-        ExplorerCommand(names: ["layers"], usage: ":layers k=3,r=1 k=3,r=2 ...",
-                        summary: "replace the stack, first layer first (p defaults to same)") { arguments throws(CommandError) in
-            _ = try arguments.required()
+        ExplorerCommand(names: ["layers"], usage: ":layers [k=3,r=1 k=3,r=2 ...]",
+                        summary: "replace the stack, first layer first (p defaults to same); alone, step the layers overview")
+        { arguments throws(CommandError) in
+            guard !arguments.rest.isEmpty else { return .cycleLayersOverview }
             return .setLayers(try arguments.words.map { word throws(CommandError) in try layer(word) })
+        },
+        ExplorerCommand(names: ["activation", "act"], usage: ":activation none|relu",
+                        summary: "what the selected layer applies to its output") { arguments throws(CommandError) in
+            let text = try arguments.required()
+            guard let activation = Activation(rawValue: text.lowercased()) else { throw arguments.invalid(text) }
+            return .setActivation(activation)
         },
         ExplorerCommand(names: ["channel", "ch"], usage: ":channel N", summary: "show channel N (from 0)") {
             arguments throws(CommandError) in

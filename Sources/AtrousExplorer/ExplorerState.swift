@@ -59,6 +59,8 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var history = UndoHistory()
     /// The receptive-field view of the layer stack: shown or not, its chosen cell, its analysis.
     public internal(set) var stack = ReceptiveFieldView()
+    /// The layers overview: shown or not, its scale, the chosen cell's cone.
+    public internal(set) var overview = LayersOverview()
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {

@@ -105,6 +105,10 @@ extension KeyBinding {
                    action: .moveStackCell(.left)),
         KeyBinding([.character("L")], "L", "move the field's output cell right", group: .stack,
                    action: .moveStackCell(.right)),
+        KeyBinding([.character("O")], "O", "layers overview: every layer's output and the cone (own scales, one scale, off)",
+                   group: .stack, action: .cycleLayersOverview),
+        KeyBinding([.character("t")], "t", "follow the selected weight's tap into the previous layer", group: .stack,
+                   action: .followTap),
 
         KeyBinding([.character(" ")], "Space", "play / pause", footer: "play", group: .play, action: .togglePlay),
         KeyBinding([.character("+"), .character("=")], "+", "faster", group: .play, action: .changeSpeed(.forward)),

@@ -44,6 +44,7 @@ extension ExplorerState {
             stack.analysis = nil
             stack.layerPathCounts = nil
             stack.problem = nil
+            overview.cone = nil
             return
         }
         do {
@@ -57,11 +58,13 @@ extension ExplorerState {
                 ? try resolved.pathCountsByLayer(along: .width, toOutput: stack.cell.column) : nil
             stack.analysis = analysis
             stack.problem = nil
+            recomputeCone()
         } catch {
             stack.analysis = nil
             stack.layerPathCounts = nil
             stack.followsPosition = false
             stack.problem = String(describing: error)
+            recomputeCone()
         }
     }
 }

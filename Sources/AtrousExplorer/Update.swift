@@ -58,6 +58,9 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case let .setLayers(layers): state.setLayers(layers)
     case let .loadStackPreset(preset): state.loadStackPreset(preset)
     case let .moveStackCell(direction): state.moveStackCell(direction)
+    case .cycleLayersOverview: state.cycleLayersOverview()
+    case let .setActivation(activation): state.setActivation(activation)
+    case .followTap: state.followTap()
 
     case let .stepChannel(direction): state.stepChannel(direction)
     case let .selectChannel(index): state.selectChannel(index)

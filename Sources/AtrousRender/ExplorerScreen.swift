@@ -42,6 +42,8 @@ public struct ExplorerScreen: Widget {
     public var extra: (any Widget & Sendable)?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
     public var overlay: (any Widget & Sendable)?
+    /// The layers overview, drawn over the panels only, while it is on; nil otherwise.
+    public var layersOverview: (any Widget & Sendable)?
     public var palette: Palette
 
     public init(input: Tensor<Double>, kernel: Tensor<Double>, layer: LayerSpec, geometry: ConvolutionGeometry?,
@@ -90,7 +92,7 @@ public struct ExplorerScreen: Widget {
     /// `size`: an input cell (padding included), a kernel weight, or an output cell.
     public func hit(x: Int, y: Int, size: Size) -> ScreenHit? {
         guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil,
-              overlay == nil else {
+              overlay == nil, layersOverview == nil else {
             return nil
         }
         if let cell = inputPanel(layout)?.position(x: x, y: y, in: layout.input) { return .input(cell) }
@@ -140,6 +142,12 @@ public struct ExplorerScreen: Widget {
                           in: layout.output)
         }
         if let extra { buffer.render(extra, in: layout.extra) }
+        if let layersOverview {
+            // Over the panels, under the computation line: the keys that change a layer stay in sight.
+            let area = helpArea(layout).splitTop(max(layout.computation.y - helpArea(layout).y, 0)).0
+            buffer.fill(area)
+            buffer.render(layersOverview, in: area)
+        }
         if let breakdown {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             buffer.render(ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette),

@@ -28,6 +28,7 @@ extension ExplorerScreen {
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
+        layersOverview = state.overview.isShown ? LayersOverviewPanel(state: state, palette: palette) : nil
     }
 
     /// The footer's keys for a mode, from the key map's own lists.
