@@ -7,6 +7,8 @@ struct StackCommandTests {
     @Test(arguments: [
         ("stack", ExplorerAction.toggleStackView),
         ("stack gridding", .loadStackPreset(.gridding)),
+        ("layers", .cycleLayersOverview),
+        ("activation relu", .setActivation(.relu)),
         ("stack HDC", .loadStackPreset(.hdc)),
         ("stack wavenet", .loadStackPreset(.wavenet)),
         ("stack context", .loadStackPreset(.context)),
@@ -43,8 +45,6 @@ struct StackCommandTests {
         ("layer add r=2", .invalidLayer(.missingKernel(text: "r=2")), "The layer 'r=2' needs a kernel size such as k=3 or k=3x5."),
         ("layers k=3 k=3,q=1", .invalidLayer(.unknownKey(text: "k=3,q=1", key: "q", known: ["k", "r", "s", "p"])),
          "The layer 'k=3,q=1' has an unknown key 'q'; use k, r, s and p."),
-        ("layers", .missingArgument(command: "layers", usage: ":layers k=3,r=1 k=3,r=2 ..."),
-         "The :layers command needs a value; write :layers k=3,r=1 k=3,r=2 ...."),
     ])
     func refuses(line: String, expected: CommandError, sentence: String) {
         #expect(throws: expected) { try ExplorerCommand.parse(line) }
