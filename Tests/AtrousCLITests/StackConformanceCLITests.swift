@@ -92,3 +92,37 @@ struct StackConformanceCLITests {
         #expect(y.isClose(to: expected), "\(label): max |difference| \(y.maxAbsoluteDifference(to: expected))")
     }
 }
+
+@Suite("Stacks in the explorer, through the binary")
+struct ExplorerStackCLITests {
+    @Test("a session saved before layers kept their kernels opens, every layer computed from the one before")
+    func olderSessionOpens() throws {
+        let session = Fixtures.root.appendingPathComponent("sessions/gridding-without-stack-layers.atrous.json").path
+        let result = try AtrousBinary.run(["render", "--session", session, "--keys", "}}", "--size", "120x40"])
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        let lines = String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("Layer 2 output 17x17"))
+        #expect(lines.contains { $0.hasPrefix("Layer 3 of 3: k=3,r=2,s=1,p=same.") })
+    }
+
+    @Test("`:stack gridding` on the aerial image: layer 3 reads layer 2's output, and the overview shows the grid")
+    func griddingOnTheAerialImage() throws {
+        let aerial = Fixtures.packageRoot.appendingPathComponent("Assets/inputs/aerial-48x48.png").path
+        let layer3 = try AtrousBinary.run(["render", "--input", aerial, "--keys", ":stack gridding<Enter>}}",
+                                           "--size", "120x40"])
+        try #require(layer3.status == 0, "stderr: \(layer3.standardError)")
+        #expect(String(decoding: layer3.standardOutput, as: UTF8.self).hasPrefix("Layer 2 output 48x48"))
+        let overview = try AtrousBinary.run(["render", "--input", aerial, "--keys", ":stack gridding<Enter>O",
+                                             "--size", "120x40"])
+        try #require(overview.status == 0, "stderr: \(overview.standardError)")
+        let lines = String(decoding: overview.standardOutput, as: UTF8.self).split(separator: "\n").map(String.init)
+        #expect(lines[1].hasPrefix("Input 48x48 •49"))
+        // In the input's tile, the cone's rows hold 7 marks each, one cell apart: a grid.
+        let inputTile = lines.dropFirst(2).map { String($0.prefix(28)) }.filter { $0.contains("•") }
+        #expect(inputTile.count == 7)
+        #expect(inputTile.allSatisfy { row in row.filter { $0 == "•" }.count == 7 && !row.contains("••") })
+        let hdc = try AtrousBinary.run(["render", "--input", aerial, "--keys", ":stack hdc<Enter>O", "--size", "120x40"])
+        let hdcTile = String(decoding: hdc.standardOutput, as: UTF8.self).split(separator: "\n").dropFirst(2).map { String($0.prefix(15)) }
+        #expect(hdcTile.contains("•••••••••••••••"), "HDC's cone on the input is solid")
+    }
+}

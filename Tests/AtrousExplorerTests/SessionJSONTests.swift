@@ -82,6 +82,40 @@ struct SessionJSONTests {
         #expect(ExplorerSession(state: ExplorerState()).json(inputFile: nil)["stack"] == nil, "absent unless there is one")
     }
 
+    @Test func everyLayerKeepsItsKernelFillAndActivation() throws {
+        var state = stateAfter([.setInputPattern(.random(seed: 4), size: Pair(square: 11)), .loadStackPreset(.gridding),
+                                .selectLayer(1), .setKernelPreset(.random(seed: 8)), .setFill(.reflect),
+                                .setActivation(.relu), .selectLayer(2), .setWeight(row: 1, column: 1, value: -2)])
+        update(&state, .selectLayer(1))
+        let (reopened, session) = try Self.reopened(state)
+        #expect(session.stackLayers?.count == 3)
+        #expect(reopened.parameters == state.parameters)
+        #expect(reopened.parameters.weights.map(\.activation) == [Activation.none, .relu, .none])
+        #expect(reopened.layers.map(\.fill) == [.zeros, .reflect, .zeros])
+        #expect(reopened.stackOutputs.outputs == state.stackOutputs.outputs)
+        #expect(reopened.output == state.output && reopened.layerInputName == "Layer 1 output")
+    }
+
+    @Test func aSessionWithoutStackLayersStillOpens() throws {
+        // A session written before the layers kept their own kernels: "stack" alone, one fill.
+        var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding), .selectLayer(1)])).json(inputFile: nil)
+        json = json.replacing(["stack_layers"], with: nil)
+        let session = try ExplorerSession(json: json, path: Self.path)
+        #expect(session.stackLayers == nil)
+        let state = try session.state(path: Self.path)
+        #expect(state.layers.count == 3 && state.selectedLayer == 1)
+        #expect(state.parameters.weights.map(\.kernel) == Array(repeating: state.kernel, count: 3), "box kernels from the preset")
+        #expect(state.stackOutputs.outputs.count == 3)
+    }
+
+    @Test func stackLayersMustMatchTheStack() throws {
+        var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding)])).json(inputFile: nil)
+        json = json.replacing(["stack"], with: .array([.string("k=3,r=2"), .string("k=3,r=2")]))
+        let error = #expect(throws: SessionError.self) { try ExplorerSession(json: json, path: Self.path) }
+        #expect(error?.description == "In the session lesson.atrous.json, \"stack_layers\" must hold one entry per layer "
+            + "of \"stack\" (2).")
+    }
+
     @Test func theTextIsTheDocumentedLayout() {
         let text = ExplorerSession(state: stateAfter([.setInputPattern(.ramp, size: Pair(2, 3))])).text(inputFile: nil)
         #expect(text == """

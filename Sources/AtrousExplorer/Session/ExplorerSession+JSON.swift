@@ -23,9 +23,6 @@ extension ExplorerSession {
         } else {
             inputMembers.append(("values", .array(input.scalars.map { .number($0) })))
         }
-        var kernelSourceMembers: [(key: String, value: JSONValue)] = [("preset", .string(kernelSource.preset.name))]
-        if case let .random(seed) = kernelSource.preset { kernelSourceMembers.append(("seed", .number(seed))) }
-        if case .edited = kernelSource { kernelSourceMembers.append(("edited", .bool(true))) }
         var view: [(key: String, value: JSONValue)] = [
             ("help", .bool(showsHelp)), ("speed", .number(stepsPerSecond)),
             ("selected_weight", .integers([selectedWeight.row, selectedWeight.column])),
@@ -36,10 +33,7 @@ extension ExplorerSession {
             ("format", .string(SessionFormat.tag)),
             ("version", .number(SessionFormat.version)),
             ("input", .object(inputMembers)),
-            ("kernel", .object([
-                ("source", .object(kernelSourceMembers)), ("shape", .integers(kernel.shape)),
-                ("values", .array(kernel.scalars.map { .number($0) })),
-            ])),
+            ("kernel", Self.kernelJSON(kernel, source: kernelSource)),
             ("layer", .string(spec.notation)),
             ("fill", .string(spec.fill.rawValue)),
             ("position", .integers([position.row, position.column])),
@@ -48,7 +42,22 @@ extension ExplorerSession {
         ]
         if let stack { members.append(("stack", .array(stack.map { .string($0.notation) }))) }
         if let selectedLayer { members.append(("selected_layer", .number(selectedLayer))) }
+        if let stackLayers {
+            members.append(("stack_layers", .array(stackLayers.map { layer in
+                .object([("fill", .string(layer.fill.rawValue)), ("activation", .string(layer.weights.activation.rawValue)),
+                         ("kernel", Self.kernelJSON(layer.weights.kernel, source: layer.weights.source))])
+            })))
+        }
         return .object(members)
+    }
+
+    /// A kernel as the format writes it: its source, shape and values.
+    private static func kernelJSON(_ kernel: Tensor<Double>, source: KernelSource) -> JSONValue {
+        var sourceMembers: [(key: String, value: JSONValue)] = [("preset", .string(source.preset.name))]
+        if case let .random(seed) = source.preset { sourceMembers.append(("seed", .number(seed))) }
+        if case .edited = source { sourceMembers.append(("edited", .bool(true))) }
+        return .object([("source", .object(sourceMembers)), ("shape", .integers(kernel.shape)),
+                        ("values", .array(kernel.scalars.map { .number($0) }))])
     }
 
     /// The session file's text: values laid out one input row (W·C values) and one kernel row
@@ -90,7 +99,7 @@ extension ExplorerSession {
         let root = SessionField(value: json, name: "", path: path)
         try Self.checkHeader(root)
         try root.checkMembers(["format", "version", "input", "kernel", "layer", "fill", "position", "channels",
-                               "view", "stack", "selected_layer"])
+                               "view", "stack", "selected_layer", "stack_layers"])
         var spec = try Self.layer(root.required("layer"))
         if let fill = root.member("fill") {
             guard let value = Fill(rawValue: try fill.string) else {
@@ -123,11 +132,22 @@ extension ExplorerSession {
             for element in try field.list { layers.append(try Self.stackLayer(element)) }
             return layers
         }
+        let stackLayers = try root.member("stack_layers").map { field throws(SessionError) in
+            let elements = try field.list
+            guard let stack, stack.count == elements.count else {
+                throw field.invalid("must hold one entry per layer of \"stack\" (\(stack?.count ?? 0))")
+            }
+            var layers: [SessionStackLayer] = []
+            for (element, layer) in zip(elements, stack) {
+                layers.append(try Self.stackLayerData(element, size: layer.kernelSize, channels: channels))
+            }
+            return layers
+        }
         self.init(input: input, inputSource: inputSource, kernel: kernel, kernelSource: kernelSource, spec: spec,
                   position: try root.member("position")?.cell ?? .origin, inputChannel: inputChannel,
                   outputChannel: outputChannel, selectedWeight: weight, pickedInput: picked, showsHelp: showsHelp,
                   showsStack: showsStack, stepsPerSecond: speed, stack: stack,
-                  selectedLayer: try root.member("selected_layer")?.integer)
+                  selectedLayer: try root.member("selected_layer")?.integer, stackLayers: stackLayers)
     }
 
     /// Checks `"format"` before anything else, so any other JSON file is named as not a
@@ -181,6 +201,29 @@ extension ExplorerSession {
             return try LayerSpec(notation: text)
         } catch {
             throw field.invalid("cannot be read: " + lowercased("\(error)"))
+        }
+    }
+
+    /// One entry of `"stack_layers"`: fill, activation and kernel.
+    private static func stackLayerData(_ field: SessionField, size: Pair,
+                                       channels: Int) throws(SessionError) -> SessionStackLayer {
+        try field.checkMembers(["fill", "activation", "kernel"])
+        let fillField = try field.required("fill")
+        guard let fill = Fill(rawValue: try fillField.string) else {
+            throw fillField.invalid("must be " + listed(Fill.allCases.map { "\"\($0.rawValue)\"" }))
+        }
+        var activation = Activation.none
+        if let activationField = field.member("activation") {
+            guard let value = Activation(rawValue: try activationField.string) else {
+                throw activationField.invalid("must be " + listed(Activation.allCases.map { "\"\($0.rawValue)\"" }))
+            }
+            activation = value
+        }
+        let (kernel, source) = try Self.kernel(field.required("kernel"), size: size, channels: channels)
+        do {
+            return SessionStackLayer(fill: fill, weights: try LayerWeights(kernel: kernel, source: source, activation: activation))
+        } catch {
+            throw .inconsistent(path: field.path, reason: lowercased("\(error)"))
         }
     }
 

@@ -33,6 +33,10 @@ public struct ExplorerSession: Sendable, Equatable {
     public var stack: [LayerSpec]?
     /// Which layer of ``stack`` is the explorer's current layer; nil means the first equal to ``spec``.
     public var selectedLayer: Int?
+    /// Every layer's fill, activation and kernel, parallel to ``stack``; nil in a session
+    /// written before the layers kept their own kernels, whose layers then share the session's
+    /// fill and take kernels from the current kernel's preset.
+    public var stackLayers: [SessionStackLayer]?
 
     /// The session of `state`, its layer stack included when there is more than one layer.
     public init(state: ExplorerState) {
@@ -52,6 +56,12 @@ public struct ExplorerSession: Sendable, Equatable {
         if state.layers.count > 1 {
             stack = state.layers
             selectedLayer = state.selectedLayer
+            stackLayers = zip(state.layers, state.parameters.weights).map { SessionStackLayer(fill: $0.fill, weights: $1) }
+        } else if state.parameters.activation != .none {
+            // A single layer with an activation keeps it as a stack of one.
+            stack = state.layers
+            selectedLayer = 0
+            stackLayers = [SessionStackLayer(fill: state.spec.fill, weights: state.parameters.weights[0])]
         }
     }
 
@@ -59,7 +69,7 @@ public struct ExplorerSession: Sendable, Equatable {
          spec: LayerSpec, position: GridPosition, inputChannel: Int, outputChannel: Int,
          selectedWeight: GridPosition, pickedInput: GridPosition?, showsHelp: Bool, showsStack: Bool,
          stepsPerSecond: Int,
-         stack: [LayerSpec]?, selectedLayer: Int?) {
+         stack: [LayerSpec]?, selectedLayer: Int?, stackLayers: [SessionStackLayer]? = nil) {
         self.input = input
         self.inputSource = inputSource
         self.kernel = kernel
@@ -75,6 +85,7 @@ public struct ExplorerSession: Sendable, Equatable {
         self.stepsPerSecond = stepsPerSecond
         self.stack = stack
         self.selectedLayer = selectedLayer
+        self.stackLayers = stackLayers
     }
 
     /// The explorer state this session describes, its derived values computed afresh.
@@ -93,25 +104,34 @@ public struct ExplorerSession: Sendable, Equatable {
                                                 kernelSource: kernelSource, rate: spec.rate, stride: spec.stride,
                                                 padding: spec.padding, fill: spec.fill)
             if let stack {
-                // The stack's notation carries no fill; the session's fill is every layer's.
-                let layers = stack.map { layer in var layer = layer; layer.fill = spec.fill; return layer }
+                // The stack's notation carries no fill: each layer's own, or in an older session
+                // the session's fill for every layer.
+                guard stackLayers == nil || stackLayers?.count == stack.count else {
+                    throw inconsistent("\"stack_layers\" has \(stackLayers?.count ?? 0) layers but \"stack\" has \(stack.count)")
+                }
+                let fills = stackLayers?.map(\.fill) ?? Array(repeating: spec.fill, count: stack.count)
+                let layers = zip(stack, fills).map { layer, fill in var layer = layer; layer.fill = fill; return layer }
                 let current = selectedLayer ?? layers.firstIndex(of: parameters.spec) ?? -1
-                try parameters.restoreStack(layers, selectedLayer: current)
+                try parameters.restoreStack(layers, weights: stackLayers?.map(\.weights), selectedLayer: current)
+                guard parameters.kernel == kernel else {
+                    throw inconsistent("\"kernel\" differs from the kernel of the selected layer \(current + 1)")
+                }
             }
         } catch {
             throw inconsistent(lowercased("\(error)"))
         }
-        let (inputShape, kernelShape) = (parameters.inputShape, parameters.kernelShape)
+        // The selected layer reads the input's channels, or the layer before's output channels.
+        let (inputChannels, kernelShape) = (parameters.inputChannels(ofLayer: parameters.selectedLayer), parameters.kernelShape)
         guard kernelShape.size == spec.kernelSize else {
             throw inconsistent("the layer's kernel size \(sizeText(spec.kernelSize)) differs from the kernel's "
                 + sizeText(kernelShape.size))
         }
-        guard kernelShape.inputChannels == inputShape.channels else {
+        guard kernelShape.inputChannels == inputChannels else {
             throw inconsistent("the kernel takes \(plural(kernelShape.inputChannels, "input channel")) but the input "
-                + "has \(plural(inputShape.channels, "channel"))")
+                + "has \(plural(inputChannels, "channel"))")
         }
-        guard (0..<inputShape.channels).contains(inputChannel) else {
-            throw inconsistent("the input channel \(inputChannel) is not one of the input's \(inputShape.channels)")
+        guard (0..<inputChannels).contains(inputChannel) else {
+            throw inconsistent("the input channel \(inputChannel) is not one of the input's \(inputChannels)")
         }
         guard (0..<kernelShape.outputChannels).contains(outputChannel) else {
             throw inconsistent("the output channel \(outputChannel) is not one of the kernel's "
@@ -143,7 +163,7 @@ public struct ExplorerSession: Sendable, Equatable {
         state.mode = showsHelp ? .help : .normal
         state.stack.isShown = showsStack
         state.recomputeDerived()
-        state.message = state.configurationError.map { .error($0.description) }
+        state.message = state.problem.map { .error($0) }
             ?? state.notes.first.map { .note($0.description) } ?? .info("Opened \(shown(path)).")
         return state
     }
@@ -158,4 +178,15 @@ func lowercased(_ sentence: String) -> String {
     if text.last == "." { text.removeLast() }
     guard let first = text.first else { return String(text) }
     return first.lowercased() + text.dropFirst()
+}
+
+/// One layer of a saved stack beyond its notation: the fill, and the kernel and activation.
+public struct SessionStackLayer: Sendable, Equatable {
+    public var fill: Fill
+    public var weights: LayerWeights
+
+    public init(fill: Fill, weights: LayerWeights) {
+        self.fill = fill
+        self.weights = weights
+    }
 }
