@@ -10,6 +10,8 @@ public enum Exporter {
     public static func paths(_ kind: ExportKind, to path: String, subject: ExportSubject) -> [String] {
         switch kind {
         case .session: SessionFile.paths(for: session(subject), at: path)
+        case .snippet where exportsStack(subject.state):
+            StackSnippetExport.paths(for: path, biases: subject.state.layers.map { _ in false })
         case .snippet: SnippetExport.paths(for: path, hasBias: false)
         case .output, .input, .kernel, .counts, .screen: [path]
         }
@@ -48,6 +50,11 @@ public enum Exporter {
         case let .screen(format):
             guard let screen = subject.screen else { throw ExportError.noScreen }  // checked above
             try OutputFile.write(Array(screen.captured(as: format).utf8), to: path, overwrite: overwrite)
+        case let .snippet(framework) where exportsStack(state):
+            // The whole stack, each layer reading the one before, as the explorer computes it.
+            let stack = try ConvolutionStack(state.parameters.stackLayers())
+            return try StackSnippetExport.write(input: state.input, stack: stack, expected: stack(state.input),
+                                                framework: framework, to: path, overwrite: overwrite)
         case let .snippet(framework):
             return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil,
                                            expected: output(state), spec: state.spec, framework: framework,
@@ -66,9 +73,16 @@ public enum Exporter {
             _ = try ArrayFormat(path: path)
             guard subject.pathCounts != nil else { throw ExportError.noPathCounts }
         case .screen: guard subject.screen != nil else { throw ExportError.noScreen }
+        case .snippet where exportsStack(subject.state):
+            if let error = subject.state.stackOutputs.error { throw error }
         case .snippet: _ = try output(subject.state)
         case .session: break
         }
+    }
+
+    /// Whether a snippet reproduces the whole stack: more than one layer, or one with an activation.
+    private static func exportsStack(_ state: ExplorerState) -> Bool {
+        state.layers.count > 1 || state.parameters.activation != .none
     }
 
     private static func session(_ subject: ExportSubject) -> ExplorerSession {

@@ -30,7 +30,7 @@ public struct ExportMenuOverlay: Widget, Sendable {
         case .output, .input, .kernel, .counts: "Arrays"
         case .session: "Session"
         case .screen: "Screen"
-        case .snippet: "Code that reproduces the layer"
+        case .snippet: "Code that reproduces the layer or the stack"
         }
     }
 }

@@ -16,7 +16,11 @@ struct ExportCodeCommand: ParsableCommand {
             Beside the snippet go the arrays it loads, named after it: for conv.py, conv.input.npy, \
             conv.kernel.npy, conv.bias.npy (with --bias) and conv.expected.npy, atrous's own result. \
             Run the snippet with python3: it prints how far each framework's result lies from \
-            atrous's and exits with 1 when they differ. \(LayerFlags.computationDefaults) Examples:
+            atrous's and exits with 1 when they differ. \(LayerFlags.computationDefaults) \
+            A stack (repeated --layer as in compute, or a session with several layers) becomes one \
+            snippet of the whole stack: a Keras Sequential model, a PyTorch nn.Sequential, a JAX \
+            function or NumPy, with conv.input.npy, conv.layer1.kernel.npy, conv.layer1.bias.npy, … \
+            and conv.expected.npy, the last layer's output. Examples:
               atrous export-code --framework pytorch --input x.npy --kernel k.npy --rate 2 \\
                 --padding same --output conv.py
               atrous export-code --framework jax --session lesson.atrous.json --output lesson.py
@@ -30,6 +34,8 @@ struct ExportCodeCommand: ParsableCommand {
 
     @OptionGroup var layer: LayerOptions
 
+    @OptionGroup var stack: StackFlags
+
     @Option(help: "The snippet, a .py file; its arrays are written beside it.")
     var output: String
 
@@ -37,7 +43,16 @@ struct ExportCodeCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        if session != nil {
+        if stack.allLayersDirectory != nil {
+            throw ValidationError("--all-layers belongs to compute; a stack snippet checks the last layer's output.")
+        }
+        if stack.isStack {
+            guard session == nil else { throw ValidationError("The session supplies the layers; leave out --layer.") }
+            if let flag = layer.givenFlags.first(where: { $0 != "--input" }) {
+                throw ValidationError("\(flag) sets up a single layer; a stack gives every layer's data with --layer.")
+            }
+            guard layer.input != nil else { throw ValidationError("Missing expected argument '--input <input>'.") }
+        } else if session != nil {
             if let flag = layer.givenFlags.first {
                 throw ValidationError("The session supplies the input, kernel and layer; leave out \(flag).")
             }
@@ -47,12 +62,19 @@ struct ExportCodeCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Every name is checked before anything is read, computed or written.
-        try SnippetExport.ensureWritable(path: output, hasBias: session == nil && layer.bias != nil, overwrite: force)
         let written: [String]
-        if let session {
+        if stack.isStack {
+            // Every name is checked before anything is read, computed or written.
+            let biases = try stack.notations().map { $0.bias != nil }
+            try StackSnippetExport.ensureWritable(path: output, biases: biases, overwrite: force)
+            switch try ArrayFile.read(path: layer.input ?? layer.arrayPaths().input) {
+            case let .float(tensor): written = try exportStack(tensor)
+            case let .double(tensor): written = try exportStack(tensor)
+            }
+        } else if let session {
             written = try exportSession(at: session)
         } else {
+            try SnippetExport.ensureWritable(path: output, hasBias: layer.bias != nil, overwrite: force)
             switch try ArrayFile.read(path: layer.arrayPaths().input) {
             case let .float(tensor): written = try export(tensor)
             case let .double(tensor): written = try export(tensor)
@@ -70,9 +92,24 @@ struct ExportCodeCommand: ParsableCommand {
                                        framework: framework, to: output, overwrite: force)
     }
 
-    /// The session's input, kernel and layer, computed as the explorer computes them (float64, NHWC).
+    /// Computes the stack in the input's float type, then writes the arrays and the snippet.
+    private func exportStack<Scalar: ConvolutionScalar>(_ input: Tensor<Scalar>) throws -> [String] {
+        let layers = try stack.load(Scalar.self)
+        return try StackSnippetExport.write(input: input, stack: layers, expected: layers(input), framework: framework,
+                                            to: output, overwrite: force)
+    }
+
+    /// The session's input, kernel and layer (or its whole stack), computed as the explorer
+    /// computes them (float64, NHWC).
     private func exportSession(at path: String) throws -> [String] {
         let state = try ExplorerSession.load(path: path)
+        if state.layers.count > 1 || state.parameters.activation != .none {
+            let layers = try ConvolutionStack(state.parameters.stackLayers())
+            try StackSnippetExport.ensureWritable(path: output, biases: layers.layers.map { _ in false }, overwrite: force)
+            return try StackSnippetExport.write(input: state.input, stack: layers, expected: layers(state.input),
+                                                framework: framework, to: output, overwrite: force)
+        }
+        try SnippetExport.ensureWritable(path: output, hasBias: false, overwrite: force)
         // Computed again rather than read from the state, so impossible parameters throw the core's own error.
         let expected = try state.parameters.convolution()(state.input)
         return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil, expected: expected,

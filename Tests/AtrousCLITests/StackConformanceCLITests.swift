@@ -55,6 +55,23 @@ struct StackConformanceCLITests {
         #expect(directory.bytes("stack.npy") == directory.bytes("single\(testCase.layers.count).npy"))
     }
 
+    @Test("`export-code --layer …` writes a snippet of the whole stack that reproduces TensorFlow's reference",
+          .enabled(if: Python.hasNumpy))
+    func exportCodeOfAStack() throws {
+        let testCase = try #require(Self.cases.first { $0.layers.count == 4 && !$0.expectError })
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let arguments = testCase.computeArguments(output: nil, allLayers: nil).dropFirst()
+        let result = try AtrousBinary.run(["export-code", "--framework", "numpy"] + arguments + ["--output", directory.path("stack.py")])
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        let run = try Python.runFile(directory.path("stack.py"))
+        #expect(run.status == 0 && run.output.hasPrefix("NumPy matches atrous"), "\(run.output)\(run.standardError)")
+        // atrous's expected output, written beside the snippet, is TensorFlow's reference.
+        let written = try ArrayFile.read(path: directory.path("stack.expected.npy")).converted(to: Double.self)
+        let reference = try ArrayFile.read(path: StackCase.path(try #require(testCase.expected))).converted(to: Double.self)
+        #expect(written.isClose(to: reference))
+    }
+
     static let refusals: [([String], String)] = [
         (["--layer", "w=w.npy,q=1"], "Error: The layer 'w=w.npy,q=1' has an unknown key 'q'; use w, b, r, s, p, f and a.\n"),
         (["--layer", "r=2"], "Error: The layer 'r=2' needs its weights such as w=W1.npy.\n"),

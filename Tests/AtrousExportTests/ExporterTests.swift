@@ -185,4 +185,29 @@ struct ExporterTests {
         #expect(run.output.contains(" matches atrous: max abs error "))
         #expect(!run.output.contains("DIFFERS"))
     }
+
+    /// The gridding stack with a ReLU on its second layer, on a random input.
+    static let stackState: ExplorerState = {
+        var state = ExplorerState()
+        for action: ExplorerAction in [.setInputPattern(.random(seed: 6), size: Pair(square: 12)), .loadStackPreset(.gridding),
+                                       .selectLayer(1), .setKernelPreset(.random(seed: 3)), .setActivation(.relu)] {
+            update(&state, action)
+        }
+        return state
+    }()
+
+    @Test("a stack's snippet reproduces the whole stack and runs", .enabled(if: Python.hasNumpy),
+          arguments: SnippetFramework.allCases.filter { Python.canImport($0.pythonModule) })
+    func stackSnippetRuns(framework: SnippetFramework) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("stack.py")
+        let written = try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject(Self.stackState))
+        #expect(written == [path] + StackSnippetFiles(beside: path, biases: [false, false, false]).all)
+        let last = try #require(Self.stackState.stackOutputs.outputs.last)
+        #expect(try ArrayFile.read(path: directory.path("stack.expected.npy")) == .double(last))
+        let run = try Python.runFile(path)
+        #expect(run.status == 0, "\(run.output)\(run.standardError)")
+        #expect(run.output.contains(" matches atrous: max abs error ") && !run.output.contains("DIFFERS"))
+    }
 }

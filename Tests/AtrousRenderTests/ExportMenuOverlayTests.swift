@@ -23,7 +23,7 @@ struct ExportMenuOverlayTests {
                           │  a  screen as ANSI         atrous-screen.ans     │
                           │  g  screen as SVG          atrous-screen.svg     │
                           │                                                  │
-                          │Code that reproduces the layer                    │
+                          │Code that reproduces the layer or the stack       │
                           │  p  PyTorch snippet        atrous_pytorch.py     │
                           │  f  TensorFlow snippet     atrous_tensorflow.py  │
                           │  j  JAX snippet            atrous_jax.py         │

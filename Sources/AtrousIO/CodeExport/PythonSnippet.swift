@@ -28,7 +28,8 @@ public enum PythonSnippet {
         for line in body.imports { py.line(line) }
         py.line()
         writeLoading(request, into: &py)
-        writeCompare(request, into: &py)
+        writeCompare(output: request.output, into: &py)
+        py.comment(request.paddingSentence)
         body.write(request, into: &py)
         py.line()
         py.line("sys.exit(0 if all(results) else 1)")
@@ -68,11 +69,23 @@ public enum PythonSnippet {
         py.line("        sys.exit(f\"The {name} has shape {array.shape}, \"")
         py.line("                 f\"but this snippet was written for {shape}.\")")
         py.line()
+        writeInputAsNHWC(shape: r.inputShape, input: r.input, into: &py)
+        if r.kernelShape.count == 2 {
+            py.comment("atrous reads a (kh, kw) kernel as HWIO with one channel in and one out.")
+            py.line("k4 = k.reshape\(pythonTuple(r.kernel.dimensions)).astype(dtype)")
+        } else {
+            py.line("k4 = k.astype(dtype)  # HWIO")
+        }
+        if r.hasBias { py.line("b = b.astype(dtype)") }
+        py.line()
+    }
+
+    /// `dtype` (the input's float type) and `x4`, the input read as NHWC the way atrous reads it.
+    static func writeInputAsNHWC(shape: [Int], input: FeatureMapShape, into py: inout PythonSource) {
         py.comment("atrous computes in the input's float type (float16 widens to float32, integers "
             + "to float64) and converts the kernel and bias to it.")
         py.line("dtype = np.float32 if x.dtype in (np.float16, np.float32) else np.float64")
-        let input = r.input, kernel = r.kernel
-        switch r.inputShape.count {
+        switch shape.count {
         case 2:
             py.comment("atrous reads an (H, W) input as one single-channel map, NHWC (1, H, W, 1).")
             py.line("x4 = x.reshape\(pythonTuple(input.dimensions)).astype(dtype)")
@@ -82,18 +95,11 @@ public enum PythonSnippet {
         default:
             py.line("x4 = x.astype(dtype)  # NHWC")
         }
-        if r.kernelShape.count == 2 {
-            py.comment("atrous reads a (kh, kw) kernel as HWIO with one channel in and one out.")
-            py.line("k4 = k.reshape\(pythonTuple(kernel.dimensions)).astype(dtype)")
-        } else {
-            py.line("k4 = k.astype(dtype)  # HWIO")
-        }
-        if r.hasBias { py.line("b = b.astype(dtype)") }
-        py.line()
     }
 
-    private static func writeCompare(_ r: SnippetRequest, into py: inout PythonSource) {
-        let nhwc = pythonTuple(r.output.dimensions)
+    /// The `compare` function against atrous's result of NHWC shape `output`, and `results = []`.
+    static func writeCompare(output: FeatureMapShape, into py: inout PythonSource) {
+        let nhwc = pythonTuple(output.dimensions)
         py.code("""
 
             def compare(name, y4):
@@ -111,7 +117,6 @@ public enum PythonSnippet {
 
             results = []
             """)
-        py.comment(r.paddingSentence)
     }
 }
 
