@@ -22,6 +22,8 @@ public enum BenchSuite {
             ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
             InteractionWorkload.defaultSession.figure(name: "default_key_to_frame", repetitions: 2000),
             InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
+            InteractionWorkload.stack512Layer1.figure(name: "stack512_layer1_key", repetitions: 300),
+            InteractionWorkload.stack256Channels32.figure(name: "stack256x32_l1_key", repetitions: 20),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
         ]
     }

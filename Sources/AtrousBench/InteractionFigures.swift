@@ -47,11 +47,31 @@ public struct InteractionWorkload: Sendable {
         setUp: { stackSetUp(side: 512, rates: [1, 2, 4, 8]) }, size: Size(width: 160, height: 48),
         keys: stackWalk)
 
-    /// Loads a `side`x`side` seeded random input and sets a stack of SAME 3x3 layers at `rates`.
-    public static func stackSetUp(side: Int, rates: [Int]) -> [ExplorerAction] {
+    /// Rate up and back down on the selected layer: each key changes it, so every layer after
+    /// it is computed again from its new output.
+    public static let layerRateWalk: [Key] = [.character("r"), .character("R")]
+
+    /// The 512x512 stack with every key changing layer 1, so each key recomputes all four
+    /// layers, each from the one before.
+    public static let stack512Layer1 = InteractionWorkload(
+        summary: "512x512 input, 4 layers 3x3 at rates 1,2,4,8 SAME, a key changing layer 1 recomputes all 4, 160x48",
+        setUp: { stackSetUp(side: 512, rates: [1, 2, 4, 8]) }, size: Size(width: 160, height: 48),
+        keys: layerRateWalk)
+
+    /// 256x256 with 32 channels into every layer (3x3, 32 to 32), a key changing layer 1: about
+    /// 4.8 GFLOP per key, computed in float64 as the explorer computes.
+    public static let stack256Channels32 = InteractionWorkload(
+        summary: "256x256x32 input, 4 layers 3x3 32->32 at rates 1,2,4,8 SAME (float64), a key changing layer 1, 160x48",
+        setUp: { stackSetUp(side: 256, rates: [1, 2, 4, 8], channels: 32) }, size: Size(width: 160, height: 48),
+        keys: layerRateWalk)
+
+    /// Loads a `side`x`side` seeded random input of `channels` channels and sets a stack of SAME
+    /// 3x3 layers at `rates`, each kernel `channels` to `channels`.
+    public static func stackSetUp(side: Int, rates: [Int], channels: Int = 1) -> [ExplorerAction] {
         var generator = SplitMix64(seed: 0x5EED)
-        let input = Tensor(shape: [side, side],
-                           scalars: (0..<(side * side)).map { _ in Double.random(in: -1...1, using: &generator) })
+        let count = side * side * channels
+        let input = Tensor(shape: channels == 1 ? [side, side] : [side, side, channels],
+                           scalars: (0..<count).map { _ in Double.random(in: -1...1, using: &generator) })
         let layers = rates.map { LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: $0), padding: .same) }
         return [.inputLoaded(input, path: "random-\(side)x\(side).npy"), .setLayers(layers)]
     }

@@ -11,7 +11,8 @@ struct ExplorerFigureTests {
     @Test("The standard figures include the explorer's key press, its first frame and the start-up")
     func standardFigures() {
         let names = BenchSuite.standard.map(\.name)
-        for name in ["default_key_to_frame", "stack512_key_to_frame", "default_first_frame", "startup_render"] {
+        for name in ["default_key_to_frame", "stack512_key_to_frame", "default_first_frame", "startup_render",
+                     "stack512_layer1_key", "stack256x32_l1_key"] {
             #expect(names.contains(name))
         }
         #expect(BenchSuite.standard.filter { names.contains($0.name) && $0.name.hasSuffix("frame") }
@@ -36,6 +37,21 @@ struct ExplorerFigureTests {
             #expect(state.selectedLayer == startLayer)
             #expect(state.spec.rate == startRate)
             #expect(positions.count >= 4)
+        }
+    }
+
+    @Test("Each key of the layer-1 walk changes layer 1, so every layer is computed again")
+    func layerOneWalkRecomputesTheStack() {
+        var state = ExplorerState()
+        for action in InteractionWorkload.stackSetUp(side: 16, rates: [1, 2, 4, 8], channels: 3) { update(&state, action) }
+        #expect(state.parameters.weights.map(\.kernelShape) == Array(repeating: KernelShape(height: 3, width: 3,
+            inputChannels: 3, outputChannels: 3), count: 4))
+        #expect(state.stackOutputs.outputs.count == 4 && state.selectedLayer == 0)
+        for key in InteractionWorkload.layerRateWalk {
+            let before = state.stackOutputs.outputs
+            if let action = action(for: key, in: state) { update(&state, action) }
+            #expect(state.stackOutputs.recomputedFrom == 0)
+            #expect(zip(before, state.stackOutputs.outputs).allSatisfy { $0 != $1 }, "every layer's output changed")
         }
     }
 
