@@ -12,6 +12,9 @@ public struct ComputationLine: Widget {
     /// Whether to name the output channel in `y[i,j,c]` (several output channels).
     public var showsChannel: Bool
     public var palette: Palette
+    /// The layer's activation: with ReLU the line ends `= s → ReLU r`, so the sum and the value
+    /// the output shows are both true.
+    public var activation: Activation = .none
 
     public init(breakdown: TapBreakdown<Double>, showsChannel: Bool = false, palette: Palette) {
         self.breakdown = breakdown
@@ -39,7 +42,9 @@ public struct ComputationLine: Widget {
     /// The line as segments fitting `width` characters.
     func segments(width: Int) -> [Segment] {
         let head = Segment(text: head, style: palette.header)
-        let value = ValueFormat.short(breakdown.sum)
+        let sum = breakdown.sum
+        let value = activation == .relu ? ValueFormat.short(sum) + " → ReLU " + ValueFormat.short(sum < 0 ? 0 : sum)
+            : ValueFormat.short(sum)
         let result = Segment(text: " = " + value, style: palette.header)
         let terms = self.terms
         for shown in stride(from: terms.count, through: 0, by: -1) {

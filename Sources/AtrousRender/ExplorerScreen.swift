@@ -11,6 +11,8 @@ public struct ExplorerScreen: Widget {
     public var input: Tensor<Double>
     /// What the input panel calls its map: `Input`, or the layer output a stacked layer reads.
     public var inputName = "Input"
+    /// The layer's activation, which the computation line applies after the sum.
+    public var activation: Activation = .none
     public var kernel: Tensor<Double>
     /// The layer as set, possible or not.
     public var layer: LayerSpec
@@ -150,8 +152,9 @@ public struct ExplorerScreen: Widget {
         }
         if let breakdown {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
-            buffer.render(ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette),
-                          in: layout.computation)
+            var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
+            line.activation = activation
+            buffer.render(line, in: layout.computation)
         }
         let outputSize = geometry?.outputSize ?? Pair(square: 0)
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0

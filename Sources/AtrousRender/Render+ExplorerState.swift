@@ -28,6 +28,7 @@ extension ExplorerScreen {
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
+        activation = state.parameters.activation
         layersOverview = state.overview.isShown ? LayersOverviewPanel(state: state, palette: palette) : nil
     }
 

@@ -47,4 +47,13 @@ struct LayersOverviewPanelTests {
         #expect(LayersOverviewPanel.window(48, room: 10, around: nil) == 19..<29)
         #expect(LayersOverviewPanel.window(8, room: 10, around: 3) == 0..<8)
     }
+
+    @Test func aReLULayersLineShowsTheSumAndWhatReLUMakesOfIt() throws {
+        // One weight of -1 over an impulse: the sum at the impulse is -1, which ReLU makes 0.
+        let state = StackFixtures.state([.setKernelSize(Pair(square: 1)), .setWeight(row: 0, column: 0, value: -1),
+                                         .setActivation(.relu), .selectOutputCell(row: 4, column: 4)])
+        #expect(state.taps?.sum == -1 && state.output?[0, 4, 4, 0] == 0)
+        let line = render(state, size: Size(width: 100, height: 30), colors: false).lines[26]
+        #expect(line.hasPrefix("y[4,4] = -1·1 = -1 → ReLU 0"), "\(line)")
+    }
 }
