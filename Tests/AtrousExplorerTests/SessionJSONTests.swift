@@ -96,6 +96,14 @@ struct SessionJSONTests {
         #expect(reopened.output == state.output && reopened.layerInputName == "Layer 1 output")
     }
 
+    @Test func aSingleReLULayerKeepsItsActivation() throws {
+        let state = stateAfter([.setInputPattern(.random(seed: 2), size: Pair(square: 7)), .setKernelPreset(.random(seed: 2)),
+                                .setActivation(.relu)])
+        let (reopened, session) = try Self.reopened(state)
+        #expect(session.stack?.count == 1 && session.stackLayers?.first?.weights.activation == .relu)
+        #expect(reopened.parameters == state.parameters && reopened.output == state.output)
+    }
+
     @Test func aSessionWithoutStackLayersStillOpens() throws {
         // A session written before the layers kept their own kernels: "stack" alone, one fill.
         var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding), .selectLayer(1)])).json(inputFile: nil)
