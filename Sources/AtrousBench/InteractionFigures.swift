@@ -109,7 +109,7 @@ public struct InteractionWorkload: Sendable {
     private func prepare(name: String) throws -> PreparedWork {
         var state = ExplorerState()
         for action in setUp() { update(&state, action) }
-        if let problem = state.configurationError?.description ?? state.stack.problem {
+        if let problem = state.problem ?? state.stack.problem {
             throw BenchError.setUpFailed(figure: name, reason: problem)
         }
         let keys = self.keys

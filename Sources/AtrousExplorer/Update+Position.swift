@@ -113,7 +113,7 @@ extension ExplorerState {
 
     /// Says that nothing can be shown because the parameters are impossible.
     mutating func reportImpossible() {
-        if let configurationError { message = .error(configurationError.description) }
+        if let problem { message = .error(problem) }
     }
 }
 

@@ -2,8 +2,9 @@ import AtrousCore
 
 /// An export that cannot be made from what the explorer holds. Each message is one sentence.
 public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The output (or a snippet, which checks against it) was asked for, but the layer cannot be computed.
-    case noOutput(ConvolutionError?)
+    /// The output (or a snippet, which checks against it) was asked for, but the layer cannot be
+    /// computed; the sentence says why (the layer's own problem, or an earlier layer's).
+    case noOutput(String?)
     /// Path counts were asked for, but no layer stack is shown.
     case noPathCounts
     /// A screen capture was asked for, but no screen was drawn.
@@ -13,9 +14,9 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .noOutput(error):
+        case let .noOutput(problem):
             "There is no output to write"
-                + (error.map { ", as the layer cannot be computed: \(unpunctuated($0))." } ?? ".")
+                + (problem.map { ", as the layer cannot be computed: \(unpunctuated($0))." } ?? ".")
         case .noPathCounts:
             "There are no path counts to write: they come from the receptive-field view's layer stack, "
                 + "and none is shown."
@@ -28,8 +29,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A sentence with a lower-case first letter and no full stop, to end another sentence.
-private func unpunctuated(_ error: ConvolutionError) -> String {
-    var text = Substring(error.description)
+private func unpunctuated(_ sentence: String) -> String {
+    var text = Substring(sentence)
     if text.last == "." { text.removeLast() }
     guard let first = text.first else { return String(text) }
     return first.lowercased() + text.dropFirst()

@@ -90,7 +90,7 @@ public enum Exporter {
     }
 
     private static func output(_ state: ExplorerState) throws -> Tensor<Double> {
-        guard let output = state.output else { throw ExportError.noOutput(state.configurationError) }
+        guard let output = state.output else { throw ExportError.noOutput(state.problem) }
         return output
     }
 }

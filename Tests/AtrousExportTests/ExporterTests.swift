@@ -140,7 +140,7 @@ struct ExporterTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let impossible = stateAfter([.setKernelSize(Pair(3, 2)), .setPadding(.causal)])
-        let error = ExportError.noOutput(impossible.configurationError)
+        let error = ExportError.noOutput(impossible.problem)
         for (kind, name) in [(ExportKind.output, "y.npy"), (.snippet(.numpy), "y.py")] {
             #expect(throws: error) {
                 try Exporter.perform(kind, to: directory.path(name), overwrite: false, subject: Self.subject(impossible))
