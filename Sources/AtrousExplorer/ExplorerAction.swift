@@ -105,6 +105,8 @@ public enum ExplorerAction: Sendable, Equatable {
     case cycleLayersOverview
     /// Sets the selected layer's activation.
     case setActivation(Activation)
+    /// Sets the selected layer's bias: one value per output channel, or nil for none.
+    case setBias([Double]?)
     /// Follows the selected weight's tap into the layer before: selects that layer and makes
     /// the cell the tap reads its current cell.
     case followTap

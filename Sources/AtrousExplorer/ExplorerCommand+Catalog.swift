@@ -97,6 +97,15 @@ extension ExplorerCommand {
             guard let activation = Activation(rawValue: text.lowercased()) else { throw arguments.invalid(text) }
             return .setActivation(activation)
         },
+        ExplorerCommand(names: ["bias"], usage: ":bias none|V|V1,V2,...",
+                        summary: "the selected layer's bias: one value for every output channel, or one each") {
+            arguments throws(CommandError) in
+            let text = try arguments.required()
+            if text.lowercased() == "none" { return .setBias(nil) }
+            var values: [Double] = []
+            for part in text.split(separator: ",") { values.append(try arguments.number(String(part))) }
+            return .setBias(values)
+        },
         ExplorerCommand(names: ["channel", "ch"], usage: ":channel N", summary: "show channel N (from 0)") {
             arguments throws(CommandError) in
             .selectChannel(try arguments.integer(arguments.required()))

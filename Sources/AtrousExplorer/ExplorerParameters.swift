@@ -39,6 +39,11 @@ public struct ExplorerParameters: Sendable, Equatable {
         get { weights[selectedLayer].source }
         set { weights[selectedLayer].source = newValue }
     }
+    /// The selected layer's bias, one value per output channel, or nil.
+    public var bias: [Double]? { weights[selectedLayer].bias }
+    /// Whether the stack is one layer with no bias or activation: what a one-layer snippet
+    /// reproduces. Anything more exports as a stack.
+    public var isPlainLayer: Bool { layers.count == 1 && weights[0].bias == nil && weights[0].activation == .none }
     /// What the selected layer applies to its output.
     public var activation: Activation {
         get { weights[selectedLayer].activation }
@@ -112,9 +117,17 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// - Throws: ``ConvolutionError`` for a tensor of the wrong rank or with an empty axis;
     ///   the parameters are then unchanged.
     public mutating func setKernel(_ tensor: Tensor<Double>, source: KernelSource) throws {
-        let layerWeights = try LayerWeights(kernel: tensor, source: source, activation: activation)
+        // The bias stays while the output channels do.
+        let keptBias = (try? KernelShape(shape: tensor.shape))?.outputChannels == kernelShape.outputChannels ? bias : nil
+        let layerWeights = try LayerWeights(kernel: tensor, source: source, activation: activation, bias: keptBias)
         weights[selectedLayer] = layerWeights
         spec.kernelSize = layerWeights.kernelShape.size
+    }
+
+    /// Sets the selected layer's bias.
+    /// - Throws: ``ConvolutionError/biasLength(length:outputChannels:)``; the parameters are then unchanged.
+    mutating func setBias(_ bias: [Double]?) throws {
+        try weights[selectedLayer].setBias(bias)
     }
 
     /// Sets the weight at kernel cell `cell` joining input channel `inputChannel` to output
@@ -189,7 +202,7 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
     public func stackLayers() throws -> [StackLayer<Double>] {
         try zip(layers, weights).map { spec, weights in
-            StackLayer(try Convolution(kernel: weights.kernel, rate: spec.rate, stride: spec.stride, padding: spec.padding,
+            StackLayer(try Convolution(kernel: weights.kernel, bias: weights.bias, rate: spec.rate, stride: spec.stride, padding: spec.padding,
                                        fill: spec.fill),
                        activation: weights.activation)
         }
@@ -198,7 +211,8 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// The layer as AtrousCore computes it.
     /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
     public func convolution() throws -> Convolution<Double> {
-        try Convolution(kernel: kernel, rate: spec.rate, stride: spec.stride, padding: spec.padding, fill: spec.fill)
+        try Convolution(kernel: kernel, bias: bias, rate: spec.rate, stride: spec.stride, padding: spec.padding,
+                        fill: spec.fill)
     }
 }
 

@@ -1,6 +1,6 @@
 import AtrousCore
 
-/// The layers overview, activations, and following a tap back through the stack.
+/// The layers overview, activations and biases, and following a tap back through the stack.
 extension ExplorerState {
     mutating func cycleLayersOverview() {
         switch overview.scale {
@@ -23,6 +23,26 @@ extension ExplorerState {
 
     mutating func setActivation(_ activation: Activation) {
         changeParameters("activation \(activation) on layer \(selectedLayer + 1)") { $0.activation = activation }
+    }
+
+    /// Sets the selected layer's bias; one value stands for every output channel.
+    mutating func setBias(_ values: [Double]?) {
+        let channels = kernelShape.outputChannels
+        var bias = values
+        if let values, values.count == 1, channels > 1 { bias = Array(repeating: values[0], count: channels) }
+        if let bias, bias.count != channels {
+            message = .error(channels == 1
+                ? "The layer has one output channel, so its bias is one value; got \(bias.count)."
+                : "The bias is one value, or \(channels) (one per output channel); got \(bias.count).")
+            return
+        }
+        if let bias, !bias.allSatisfy(\.isFinite) {
+            message = .error("A bias must be finite numbers, got \(bias.map { "\($0)" }.joined(separator: ", ")).")
+            return
+        }
+        let change = bias.map { "bias \($0.map { "\($0)" }.joined(separator: ",")) on layer \(selectedLayer + 1)" }
+            ?? "no bias on layer \(selectedLayer + 1)"
+        changeParameters(change) { try? $0.setBias(bias) }
     }
 
     /// Selects the layer before and moves to the cell the selected weight's tap reads there;

@@ -34,7 +34,7 @@ extension ExplorerState {
         // The new layer starts as a copy of the selected one's kernel, fitted to its size.
         var copy = parameters.weights[selectedLayer]
         if layer.kernelSize != kernelShape.size, let resized = try? LayerWeights(
-            kernel: kernel(resizedTo: layer.kernelSize), source: copy.source, activation: copy.activation) {
+            kernel: kernel(resizedTo: layer.kernelSize), source: copy.source, activation: copy.activation, bias: copy.bias) {
             copy = resized
         }
         changedWeights.insert(copy, at: index)

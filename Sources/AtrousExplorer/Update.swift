@@ -60,6 +60,7 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case let .moveStackCell(direction): state.moveStackCell(direction)
     case .cycleLayersOverview: state.cycleLayersOverview()
     case let .setActivation(activation): state.setActivation(activation)
+    case let .setBias(bias): state.setBias(bias)
     case .followTap: state.followTap()
 
     case let .stepChannel(direction): state.stepChannel(direction)

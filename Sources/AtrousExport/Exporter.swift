@@ -11,7 +11,7 @@ public enum Exporter {
         switch kind {
         case .session: SessionFile.paths(for: session(subject), at: path)
         case .snippet where exportsStack(subject.state):
-            StackSnippetExport.paths(for: path, biases: subject.state.layers.map { _ in false })
+            StackSnippetExport.paths(for: path, biases: subject.state.parameters.weights.map { $0.bias != nil })
         case .snippet: SnippetExport.paths(for: path, hasBias: false)
         case .output, .input, .kernel, .counts, .screen: [path]
         }
@@ -80,10 +80,8 @@ public enum Exporter {
         }
     }
 
-    /// Whether a snippet reproduces the whole stack: more than one layer, or one with an activation.
-    private static func exportsStack(_ state: ExplorerState) -> Bool {
-        state.layers.count > 1 || state.parameters.activation != .none
-    }
+    /// Whether a snippet reproduces the whole stack: more than one layer, or one with a bias or an activation.
+    private static func exportsStack(_ state: ExplorerState) -> Bool { !state.parameters.isPlainLayer }
 
     private static func session(_ subject: ExportSubject) -> ExplorerSession {
         ExplorerSession(state: subject.state)

@@ -103,9 +103,10 @@ struct ExportCodeCommand: ParsableCommand {
     /// computes them (float64, NHWC).
     private func exportSession(at path: String) throws -> [String] {
         let state = try ExplorerSession.load(path: path)
-        if state.layers.count > 1 || state.parameters.activation != .none {
+        if !state.parameters.isPlainLayer {
             let layers = try ConvolutionStack(state.parameters.stackLayers())
-            try StackSnippetExport.ensureWritable(path: output, biases: layers.layers.map { _ in false }, overwrite: force)
+            try StackSnippetExport.ensureWritable(path: output, biases: layers.layers.map { $0.convolution.bias != nil },
+                                                  overwrite: force)
             return try StackSnippetExport.write(input: state.input, stack: layers, expected: layers(state.input),
                                                 framework: framework, to: output, overwrite: force)
         }

@@ -84,4 +84,20 @@ struct LayersOverviewTests {
         #expect(stateAfterCommand("activation relu").parameters.activation == .relu)
         #expect(stateAfterCommand("activation tanh").message?.kind == .error)
     }
+
+    @Test func aLayersBiasIsAddedToItsSumAndCarriedToTheLayersAfter() throws {
+        let start = stateAfter([.setInputPattern(.random(seed: 4), size: Pair(square: 10)), .loadStackPreset(.gridding)])
+        let biased = stateAfter([.setBias([0.5])], from: start)
+        #expect(biased.parameters.bias == [0.5] && biased.taps?.bias == 0.5)
+        #expect(biased.stackOutputs.recomputedFrom == 0)
+        let outputs = biased.stackOutputs.outputs, before = start.stackOutputs.outputs
+        #expect(zip(outputs[0].scalars, before[0].scalars).allSatisfy { isClose($0, $1 + 0.5) })
+        // The next layer sums nine taps of layer 1, each 0.5 higher (box kernel of ones).
+        let cell = GridPosition(row: 5, column: 5)
+        #expect(isClose(outputs[1][0, cell.row, cell.column, 0], before[1][0, cell.row, cell.column, 0] + 9 * 0.5))
+        #expect(stateAfterCommand("bias 1,2", from: start).message
+            == .error("The layer has one output channel, so its bias is one value; got 2."))
+        #expect(stateAfterCommand("bias none", from: biased).parameters.bias == nil)
+        #expect(stateAfter([.undo], from: biased).parameters == start.parameters)
+    }
 }

@@ -96,11 +96,12 @@ struct SessionJSONTests {
         #expect(reopened.output == state.output && reopened.layerInputName == "Layer 1 output")
     }
 
-    @Test func aSingleReLULayerKeepsItsActivation() throws {
+    @Test func aSingleLayerKeepsItsBiasAndActivation() throws {
         let state = stateAfter([.setInputPattern(.random(seed: 2), size: Pair(square: 7)), .setKernelPreset(.random(seed: 2)),
-                                .setActivation(.relu)])
+                                .setActivation(.relu), .setBias([-0.25])])
         let (reopened, session) = try Self.reopened(state)
         #expect(session.stack?.count == 1 && session.stackLayers?.first?.weights.activation == .relu)
+        #expect(session.stackLayers?.first?.weights.bias == [-0.25])
         #expect(reopened.parameters == state.parameters && reopened.output == state.output)
     }
 

@@ -186,11 +186,12 @@ struct ExporterTests {
         #expect(!run.output.contains("DIFFERS"))
     }
 
-    /// The gridding stack with a ReLU on its second layer, on a random input.
+    /// The gridding stack with a bias and a ReLU on its second layer, on a random input.
     static let stackState: ExplorerState = {
         var state = ExplorerState()
         for action: ExplorerAction in [.setInputPattern(.random(seed: 6), size: Pair(square: 12)), .loadStackPreset(.gridding),
-                                       .selectLayer(1), .setKernelPreset(.random(seed: 3)), .setActivation(.relu)] {
+                                       .selectLayer(1), .setKernelPreset(.random(seed: 3)), .setActivation(.relu),
+                                       .setBias([0.25])] {
             update(&state, action)
         }
         return state
@@ -203,7 +204,7 @@ struct ExporterTests {
         defer { directory.remove() }
         let path = directory.path("stack.py")
         let written = try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject(Self.stackState))
-        #expect(written == [path] + StackSnippetFiles(beside: path, biases: [false, false, false]).all)
+        #expect(written == [path] + StackSnippetFiles(beside: path, biases: [false, true, false]).all)
         let last = try #require(Self.stackState.stackOutputs.outputs.last)
         #expect(try ArrayFile.read(path: directory.path("stack.expected.npy")) == .double(last))
         let run = try Python.runFile(path)

@@ -44,8 +44,12 @@ extension ExplorerSession {
         if let selectedLayer { members.append(("selected_layer", .number(selectedLayer))) }
         if let stackLayers {
             members.append(("stack_layers", .array(stackLayers.map { layer in
-                .object([("fill", .string(layer.fill.rawValue)), ("activation", .string(layer.weights.activation.rawValue)),
-                         ("kernel", Self.kernelJSON(layer.weights.kernel, source: layer.weights.source))])
+                var entry: [(key: String, value: JSONValue)] = [
+                    ("fill", .string(layer.fill.rawValue)), ("activation", .string(layer.weights.activation.rawValue)),
+                ]
+                if let bias = layer.weights.bias { entry.append(("bias", .array(bias.map { .number($0) }))) }
+                entry.append(("kernel", Self.kernelJSON(layer.weights.kernel, source: layer.weights.source)))
+                return .object(entry)
             })))
         }
         return .object(members)
@@ -204,10 +208,10 @@ extension ExplorerSession {
         }
     }
 
-    /// One entry of `"stack_layers"`: fill, activation and kernel.
+    /// One entry of `"stack_layers"`: fill, activation, bias and kernel.
     private static func stackLayerData(_ field: SessionField, size: Pair,
                                        channels: Int) throws(SessionError) -> SessionStackLayer {
-        try field.checkMembers(["fill", "activation", "kernel"])
+        try field.checkMembers(["fill", "activation", "bias", "kernel"])
         let fillField = try field.required("fill")
         guard let fill = Fill(rawValue: try fillField.string) else {
             throw fillField.invalid("must be " + listed(Fill.allCases.map { "\"\($0.rawValue)\"" }))
@@ -219,9 +223,11 @@ extension ExplorerSession {
             }
             activation = value
         }
+        let bias = try field.member("bias")?.doubles
         let (kernel, source) = try Self.kernel(field.required("kernel"), size: size, channels: channels)
         do {
-            return SessionStackLayer(fill: fill, weights: try LayerWeights(kernel: kernel, source: source, activation: activation))
+            return SessionStackLayer(fill: fill, weights: try LayerWeights(kernel: kernel, source: source,
+                                                                            activation: activation, bias: bias))
         } catch {
             throw .inconsistent(path: field.path, reason: lowercased("\(error)"))
         }

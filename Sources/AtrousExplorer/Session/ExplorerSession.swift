@@ -33,7 +33,7 @@ public struct ExplorerSession: Sendable, Equatable {
     public var stack: [LayerSpec]?
     /// Which layer of ``stack`` is the explorer's current layer; nil means the first equal to ``spec``.
     public var selectedLayer: Int?
-    /// Every layer's fill, activation and kernel, parallel to ``stack``; nil in a session
+    /// Every layer's fill, activation, bias and kernel, parallel to ``stack``; nil in a session
     /// written before the layers kept their own kernels, whose layers then share the session's
     /// fill and take kernels from the current kernel's preset.
     public var stackLayers: [SessionStackLayer]?
@@ -53,15 +53,11 @@ public struct ExplorerSession: Sendable, Equatable {
         showsHelp = state.mode == .help
         showsStack = state.stack.isShown
         stepsPerSecond = state.playback.stepsPerSecond
-        if state.layers.count > 1 {
+        // A stack, or one layer with a bias or an activation, keeps every layer's own data.
+        if !state.parameters.isPlainLayer {
             stack = state.layers
             selectedLayer = state.selectedLayer
             stackLayers = zip(state.layers, state.parameters.weights).map { SessionStackLayer(fill: $0.fill, weights: $1) }
-        } else if state.parameters.activation != .none {
-            // A single layer with an activation keeps it as a stack of one.
-            stack = state.layers
-            selectedLayer = 0
-            stackLayers = [SessionStackLayer(fill: state.spec.fill, weights: state.parameters.weights[0])]
         }
     }
 
