@@ -40,6 +40,15 @@ struct LayersOverviewPanelTests {
         #expect(frame.lines[0].hasPrefix("Layer 2 output 33x33"), "a pattern is redrawn at the preset's size")
     }
 
+    @Test func mapsWithoutRoomAreCountedInTheHeader() {
+        let state = StackFixtures.state([.loadStackPreset(.gridding), .cycleLayersOverview])
+        let panel = LayersOverviewPanel(state: state, palette: .monochrome)
+        let tiny = CellBuffer.rendering(panel, size: Size(width: 80, height: 2))
+        #expect(tiny.lines[0].hasPrefix("Layers · own scales · 4 of 4 maps do not fit: enlarge the terminal"))
+        let roomy = CellBuffer.rendering(panel, size: Size(width: 100, height: 20))
+        #expect(!roomy.lines[0].contains("do not fit"))
+    }
+
     @Test func aWideMapShowsAWindowNamedInItsTitle() {
         let tiling = Tiling(count: 4, area: Rect(x: 0, y: 0, width: 100, height: 20), largest: Pair(48, 48))
         #expect(tiling.columns == 4 && tiling.cellWidth == 1)

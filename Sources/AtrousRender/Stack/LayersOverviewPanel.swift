@@ -47,11 +47,14 @@ public struct LayersOverviewPanel: Widget, Sendable {
         guard !area.isEmpty, !maps.isEmpty else { return }
         let (header, body) = area.splitTop(1)
         let scaleName = scale == .shared ? "one scale" : "own scales"
-        buffer.write(["Layers overview · \(maps.count - 1) layers · \(scaleName) · •N: cells the chosen output depends on",
-                      "Layers overview · \(scaleName) · • cone of the chosen cell",
-                      "Layers · \(scaleName)"].firstFitting(width: header.width),
-                     x: header.x, y: header.y, style: palette.header, clip: header)
         let tiling = Tiling(count: maps.count, area: body, largest: largestMap)
+        let hidden = maps.indices.filter { tiling.tile($0).isEmpty }.count
+        // Maps that find no room are counted in the header, never dropped unannounced.
+        let missing = hidden > 0 ? " · \(hidden) of \(maps.count) maps do not fit: enlarge the terminal" : ""
+        buffer.write(["Layers overview · \(maps.count - 1) layers · \(scaleName) · •N: cells the chosen output depends on" + missing,
+                      "Layers overview · \(scaleName) · • cone of the chosen cell" + missing,
+                      "Layers · \(scaleName)" + missing, "\(hidden) maps do not fit"].firstFitting(width: header.width),
+                     x: header.x, y: header.y, style: palette.header, clip: header)
         let shared = HeatScale(range: sharedRange)
         for (index, map) in maps.enumerated() {
             let heat = scale == .shared ? shared : HeatScale(range: map.plane.range)
