@@ -117,6 +117,24 @@ struct SessionJSONTests {
         #expect(state.stackOutputs.outputs.count == 3)
     }
 
+    @Test func aLayersKernelMustHaveTheLayersSize() throws {
+        var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding)])).json(inputFile: nil)
+        let small: JSONValue = .object([("source", .object([("preset", .string("box"))])), ("shape", .integers([2, 2, 1, 1])),
+                                        ("values", .array([.number(1), .number(2), .number(3), .number(4)]))])
+        guard case var .array(entries) = try #require(json["stack_layers"]), case var .object(members) = entries[1] else {
+            Issue.record("stack_layers holds objects")
+            return
+        }
+        members = members.map { $0.key == "kernel" ? ("kernel", small) : $0 }
+        entries[1] = .object(members)
+        json = json.replacing(["stack_layers"], with: .array(entries))
+        let error = #expect(throws: SessionError.self) {
+            try ExplorerSession(json: json, path: Self.path).state(path: Self.path)
+        }
+        #expect(error?.description == "The session lesson.atrous.json does not fit together: layer 2 (k=3,r=2,s=1,p=same) "
+            + "has a 2x2 kernel.")
+    }
+
     @Test func stackLayersMustMatchTheStack() throws {
         var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding)])).json(inputFile: nil)
         json = json.replacing(["stack"], with: .array([.string("k=3,r=2"), .string("k=3,r=2")]))
