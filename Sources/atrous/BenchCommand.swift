@@ -22,7 +22,7 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "A few runs per figure: checks that everything runs, not how fast.")
     var quick = false
 
-    @Option(help: "Timed runs per figure (default: each figure's own count).")
+    @Option(parsing: .unconditional, help: "Timed runs per figure (default: each figure's own count).")
     var repetitions: Int?
 
     @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv.")

@@ -32,6 +32,16 @@ struct RenderCommandTests {
         #expect(result.output.contains("y[1,1] = "))
     }
 
+    @Test("keys that begin with a dash are keys, not options")
+    func dashKeys() throws {
+        let moved = try render(["--keys", "-j"])
+        #expect(moved.status == 0, "\(moved.standardError)")
+        let plain = try render(["--keys", "j"])
+        #expect(moved.output.contains("y[1,0] = "))
+        // The dash is the explorer's own key (the rate down), pressed before the move.
+        #expect(moved.output != plain.output)
+    }
+
     @Test("keys can load a file, and the input can come from standard input")
     func files() throws {
         let directory = try TemporaryDirectory()
