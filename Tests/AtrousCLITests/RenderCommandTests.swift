@@ -42,6 +42,13 @@ struct RenderCommandTests {
         #expect(moved.output != plain.output)
     }
 
+    @Test(":padding refuses a negative pad with one sentence, as the flags and session files do")
+    func negativePadding() throws {
+        let result = try render(["--keys", ":padding -1,0,0,0<Enter>"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("Explicit padding must be between 0 and 64 cells per side, got -1."))
+    }
+
     @Test("keys can load a file, and the input can come from standard input")
     func files() throws {
         let directory = try TemporaryDirectory()
