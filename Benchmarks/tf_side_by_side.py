@@ -6,10 +6,11 @@ with SAME padding, in alternating rounds so that both sides see the same neighbo
 shared machine; the median over rounds is reported. Then a sweep of kernels 1x1 to 7x7,
 rates 1 to 16, strides 1 and 2, channels 1 to 256 and inputs 16x16 to 512x512, each timed
 on both sides once per round, atrous through `atrous bench --conv` (its default algorithm,
-the direct sum of each output's taps), TensorFlow through `tf.nn.convolution` inside a
-`tf.function`, which keeps Python's per-call cost out of TensorFlow's time.
+the direct sum of each output's taps), TensorFlow through `tf.nn.convolution` called eagerly,
+as a Python program calls it, or inside a `tf.function` with --tf-function, which keeps
+Python's per-call cost out of TensorFlow's time.
 
-Usage: Benchmarks/tf_side_by_side.py [--atrous PATH] [--rounds N] [--repetitions N] [--quick] [--json]
+Usage: Benchmarks/tf_side_by_side.py [--atrous PATH] [--rounds N] [--repetitions N] [--quick] [--tf-function] [--json]
 Exit status: 0 when the comparison ran or TensorFlow is not installed; 2 when the atrous
 binary is missing or its benchmark failed.
 """
@@ -81,6 +82,8 @@ def parse_arguments():
     parser.add_argument("--repetitions", type=int, default=0,
                         help="timed runs per workload and round (default: about a second of work each, at most 200)")
     parser.add_argument("--quick", action="store_true", help="the seed workload only")
+    parser.add_argument("--tf-function", action="store_true",
+                        help="time TensorFlow inside a tf.function instead of eagerly")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     return parser.parse_args()
 
@@ -106,16 +109,18 @@ def atrous_bench(binary, workloads, requested):
     return report, [entry["median_ms"] for entry in report["conv"]]
 
 
-def tensorflow_median(tf, np, workload, repetitions):
+def tensorflow_median(tf, np, workload, repetitions, traced):
     """The median time in ms of the workload in TensorFlow, warmed up, waiting for each result."""
     n, h, w, cin, k, cout, rate, stride, padding = workload
     rng = np.random.default_rng(0x5EED)
     value = tf.constant(rng.uniform(-1, 1, (n, h, w, cin)).astype(np.float32))
     filters = tf.constant(rng.uniform(-1, 1, (k, k, cin, cout)).astype(np.float32))
 
-    @tf.function
     def convolve(x, f):
         return tf.nn.convolution(x, f, strides=stride, padding=padding.upper(), dilations=rate)
+
+    if traced:
+        convolve = tf.function(convolve)
 
     def run():
         # .numpy() waits for the result, as atrous returns a finished array.
@@ -154,7 +159,8 @@ def main():
     report = None
     for _ in range(arguments.rounds):
         for index, workload in enumerate(workloads):
-            tf_rounds[index].append(tensorflow_median(tf, np, workload, repetitions_for(workload, arguments.repetitions)))
+            tf_rounds[index].append(tensorflow_median(tf, np, workload, repetitions_for(workload, arguments.repetitions),
+                                                      arguments.tf_function))
         report, medians = atrous_bench(binary, workloads, arguments.repetitions)
         for index, median in enumerate(medians):
             atrous_rounds[index].append(median)
@@ -169,6 +175,7 @@ def main():
         "machine": {"cores": report["cores"], "cpu": report["cpu"], "os": report["os"],
                     "python": platform.python_version(), "tensorflow": tf.__version__},
         "rounds": arguments.rounds,
+        "tensorflow_call": "tf.function" if arguments.tf_function else "eager",
         "seed_ratio": rows[0]["ratio"],
         "largest_ratio": max(row["ratio"] for row in rows),
         "workloads": rows,
@@ -177,7 +184,8 @@ def main():
         print(json.dumps(summary, indent=1))
         return 0
     print(f"machine: {report['cores']} cores, {report['cpu']}, {report['os']}; TensorFlow {tf.__version__}")
-    print(f"float32, medians over {arguments.rounds} rounds; atrous runs its default (direct) algorithm")
+    print(f"float32, medians over {arguments.rounds} rounds; TensorFlow {summary['tensorflow_call']}, "
+          "atrous its default (direct) algorithm")
     print(f"{'workload (NxHxWxC:kernel:Cout:...)':<58} {'GFLOP':>7} {'TF ms':>9} {'atrous ms':>10} {'ratio':>6}")
     for row in rows:
         print(f"{row['spec']:<58} {row['gflop']:7.3f} {row['tf_ms']:9.3f} {row['atrous_ms']:10.3f} {row['ratio']:6.2f}")
