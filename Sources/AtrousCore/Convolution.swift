@@ -87,7 +87,8 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// bounds, every output element written once.
     ///
     /// The weights are regrouped once into vectors of output channels, then the output is
-    /// split between `workers` threads in chunks of rows.
+    /// split between `workers` threads in chunks of rows (the direct loop: of rows and blocks
+    /// of output channels).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
@@ -129,7 +130,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
             withPointers(packed.weights, packed.biases) { weights, biases in
                 let loop = DirectCorrelation(job: job, weights: weights, biases: biases,
                                              tapsPerBlock: packed.tapsPerBlock)
-                Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
+                Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
         case .winograd:
             let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
