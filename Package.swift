@@ -6,13 +6,17 @@ import PackageDescription
 // on x86-64 (x86-64-v3: Haswell, Zen and later), NEON on arm64. ATROUS_PORTABLE=1 at build
 // time targets any x86-64 processor instead, at a third of the speed.
 #if arch(x86_64)
-let coreVectorSettings: [SwiftSetting] = ProcessInfo.processInfo.environment["ATROUS_PORTABLE"] == nil
+let coreRequiresV3 = ProcessInfo.processInfo.environment["ATROUS_PORTABLE"] == nil
+let coreVectorSettings: [SwiftSetting] = coreRequiresV3
     ? [.define("ATROUS_FMA_VECTORS"), .unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
     : []
 #elseif arch(arm64)
 let coreVectorSettings: [SwiftSetting] = [.define("ATROUS_FMA_VECTORS")]
 #else
 let coreVectorSettings: [SwiftSetting] = []
+#endif
+#if !arch(x86_64)
+let coreRequiresV3 = false
 #endif
 
 let package = Package(
@@ -28,6 +32,10 @@ let package = Package(
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
         .target(name: "AtrousCore", swiftSettings: coreVectorSettings),
+        // Whether the processor has what the core was compiled for; built for the baseline
+        // processor, so that on an older one it can say so instead of trapping.
+        .target(name: "CProcessorCheck",
+                cSettings: coreRequiresV3 ? [.define("ATROUS_REQUIRES_X86_64_V3")] : []),
         // The system's libpng, through its simplified API.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
@@ -51,7 +59,7 @@ let package = Package(
             name: "atrous",
             dependencies: [
                 "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousExport",
-                "AtrousBench",
+                "AtrousBench", "CProcessorCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +75,7 @@ let package = Package(
         // The TensorFlow and JAX reference cases, in process.
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
-        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport", "CProcessorCheck"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",

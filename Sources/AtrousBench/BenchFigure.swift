@@ -10,16 +10,19 @@ public struct BenchFigure: Sendable {
     public let flops: Double?
     /// Timed runs by default; the quick setting uses fewer.
     public let repetitions: Int
+    /// The workload as the user wrote it (``CustomConvolution``), nil for the standard figures.
+    public let spec: String?
     /// Prepares the work and returns the closure to time plus its check; preparation (random
     /// data, building layers) is not timed.
     public let prepare: @Sendable () throws -> PreparedWork
 
-    public init(name: String, summary: String, flops: Double?, repetitions: Int,
+    public init(name: String, summary: String, flops: Double?, repetitions: Int, spec: String? = nil,
                 prepare: @escaping @Sendable () throws -> PreparedWork) {
         self.name = name
         self.summary = summary
         self.flops = flops
         self.repetitions = repetitions
+        self.spec = spec
         self.prepare = prepare
     }
 }
@@ -60,6 +63,8 @@ public struct Reading: Sendable, Hashable {
 public struct FigureResult: Sendable, Hashable {
     public let name: String
     public let summary: String
+    /// The user's workload text for a custom convolution (see ``BenchFigure/spec``).
+    public var spec: String? = nil
     public let timing: Timing
     public let flops: Double?
     /// nil when the result checked out, else what was wrong with it.
@@ -82,6 +87,8 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
     case setUpFailed(figure: String, reason: String)
     /// A program a figure starts could not be started.
     case spawnFailed(executable: String, reason: String)
+    /// A `--conv` workload that cannot be read or run.
+    case badConvolution(spec: String, reason: String)
 
     public var description: String {
         switch self {
@@ -93,6 +100,8 @@ public enum BenchError: Error, Equatable, CustomStringConvertible {
             "The figure \(figure) could not be set up: \(reason)"
         case let .spawnFailed(executable, reason):
             "Cannot start \(executable): \(reason)."
+        case let .badConvolution(spec, reason):
+            "The workload '\(spec)' cannot be timed: \(reason); write \(CustomConvolution.syntax)."
         }
     }
 }

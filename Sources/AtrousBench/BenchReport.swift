@@ -23,26 +23,39 @@ public struct BenchReport: Sendable, Hashable {
 
     // MARK: - JSON
 
-    /// The report as one flat JSON object: machine info (`cores`, `os`, `cpu`, `arch`), then per
-    /// figure `NAME_median_ms`, `NAME_p99_ms`, `NAME_gflops` (convolutions), `NAME_runs`,
+    /// The report as one JSON object: machine info (`cores`, `os`, `cpu`, `arch`), then per
+    /// standard figure `NAME_median_ms`, `NAME_p99_ms`, `NAME_gflops` (convolutions), `NAME_runs`,
     /// `NAME_ok` and its readings under their own keys (e.g. `default_session_max_rss_mb`),
-    /// then `two_thread_speedup` and `all_checks_passed`.
+    /// then the `--conv` workloads, if any, as a list under `conv` of objects with `spec`,
+    /// `summary`, `median_ms`, `p99_ms`, `gflops`, `runs` and `ok`, then `two_thread_speedup`
+    /// and `all_checks_passed`.
     public var json: String {
         var fields: [(String, JSONValue)] = [
             ("cores", .number(Double(machine.cores))), ("os", .string(machine.os)),
             ("cpu", .string(machine.cpu)), ("arch", .string(machine.architecture)),
         ]
-        for figure in figures {
-            fields.append(("\(figure.name)_median_ms", .number(rounded(figure.timing.median * 1e3))))
-            fields.append(("\(figure.name)_p99_ms", .number(rounded(figure.timing.p99 * 1e3))))
-            if let rate = figure.gigaflopsPerSecond { fields.append(("\(figure.name)_gflops", .number(rounded(rate)))) }
-            fields.append(("\(figure.name)_runs", .number(Double(figure.timing.samples.count))))
-            fields.append(("\(figure.name)_ok", .bool(figure.failure == nil)))
+        for figure in figures where figure.spec == nil {
+            fields += measurements(figure).map { ("\(figure.name)_\($0.0)", $0.1) }
             fields += figure.readings.map { ($0.key, .number(rounded($0.value))) }
         }
+        let custom = figures.compactMap { figure in
+            figure.spec.map { JSONValue.object([("spec", .string($0)), ("summary", .string(figure.summary))]
+                + measurements(figure)) }
+        }
+        if !custom.isEmpty { fields.append(("conv", .array(custom))) }
         if let speedup = twoThreadSpeedup { fields.append(("two_thread_speedup", .number(rounded(speedup)))) }
         fields.append(("all_checks_passed", .bool(allChecksPassed)))
-        return "{" + fields.map { "\(JSONValue.string($0.0).text): \($0.1.text)" }.joined(separator: ", ") + "}"
+        return JSONValue.object(fields).text
+    }
+
+    /// A figure's times, FLOP rate, run count and check, under their key suffixes.
+    private func measurements(_ figure: FigureResult) -> [(String, JSONValue)] {
+        var fields: [(String, JSONValue)] = [("median_ms", .number(rounded(figure.timing.median * 1e3))),
+                                             ("p99_ms", .number(rounded(figure.timing.p99 * 1e3)))]
+        if let rate = figure.gigaflopsPerSecond { fields.append(("gflops", .number(rounded(rate)))) }
+        fields.append(("runs", .number(Double(figure.timing.samples.count))))
+        fields.append(("ok", .bool(figure.failure == nil)))
+        return fields
     }
 
     /// Six significant decimals are plenty for times on a noisy machine and keep the JSON short.
@@ -73,7 +86,7 @@ public struct BenchReport: Sendable, Hashable {
     static func row(_ figure: FigureResult) -> String {
         row([figure.name, duration(figure.timing.median), duration(figure.timing.p99),
              figure.gigaflopsPerSecond.map { decimal($0, places: 1) } ?? "-",
-             figure.failure == nil ? "ok" : "FAILED", figure.summary])
+             figure.failure == nil ? "ok" : "FAILED", figure.spec.map { "\($0) (\(figure.summary))" } ?? figure.summary])
     }
 
     private static func row(_ cells: [String]) -> String {
@@ -109,10 +122,13 @@ extension String {
 }
 
 /// The few JSON values a report holds.
-enum JSONValue: Equatable {
+indirect enum JSONValue {
     case number(Double)
     case string(String)
     case bool(Bool)
+    case array([JSONValue])
+    /// Members in the order given.
+    case object([(String, JSONValue)])
 
     /// The value as JSON text; whole numbers print without a fraction.
     var text: String {
@@ -121,6 +137,10 @@ enum JSONValue: Equatable {
             value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
         case let .bool(value):
             value ? "true" : "false"
+        case let .array(values):
+            "[" + values.map(\.text).joined(separator: ", ") + "]"
+        case let .object(members):
+            "{" + members.map { JSONValue.string($0.0).text + ": " + $0.1.text }.joined(separator: ", ") + "}"
         case let .string(value):
             "\"" + value.unicodeScalars.map { scalar -> String in
                 switch scalar {

@@ -4,7 +4,7 @@ import AtrousCore
 public enum BenchSuite {
     /// Every figure, in report order: the start-up of `atrous render` (this program, started
     /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
-    /// 1, 4 and 8, a 5x5 kernel, the explorer-sized convolution; then the explorer's key press
+    /// 1, 4 and 8, a 5x5 kernel, the seed with Winograd's algorithm, the explorer-sized convolution; then the explorer's key press
     /// to frame on the default session and on a 512x512 stack, and its first frame.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
@@ -19,6 +19,8 @@ public enum BenchSuite {
             seed.with(rate: Pair(square: 4)).figure(name: "rate4_conv", type: Float.self, repetitions: 300),
             seed.with(rate: Pair(square: 8)).figure(name: "rate8_conv", type: Float.self, repetitions: 300),
             seed.with(kernel: Pair(square: 5)).figure(name: "kernel5_conv", type: Float.self, repetitions: 100),
+            // Winograd's transform, only on request: faster on 3x3 kernels, less accurate.
+            seed.with(algorithm: .winograd).figure(name: "seed_conv_winograd", type: Float.self, repetitions: 500),
             ConvolutionWorkload.explorer.figure(name: "explorer_conv", type: Double.self, repetitions: 5000),
             InteractionWorkload.defaultSession.figure(name: "default_key_to_frame", repetitions: 2000),
             InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
@@ -70,6 +72,7 @@ public enum BenchSuite {
                                             repetitions: settings.repetitions ?? figure.repetitions, work.run)
             var result = FigureResult(name: figure.name, summary: figure.summary, timing: timing,
                                       flops: figure.flops, failure: work.check())
+            result.spec = figure.spec
             result.readings = work.readings()
             progress(result)
             results.append(result)

@@ -38,23 +38,25 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
 
     /// Convolves `input`; the result has the input's rank (see ``FeatureMapShape``).
     ///
-    /// 3x3 kernels at stride 1 with a few channels or more run Winograd's F(4x4, 3x3)
-    /// (``WinogradCorrelation``), everything else the direct loop (``DirectCorrelation``);
-    /// both agree with the tap-by-tap sum within float rounding.
+    /// Every output is a plain sum of its own taps (``DirectCorrelation``, or ``RowCorrelation``
+    /// for one output channel) unless `algorithm` asks for Winograd's transform, which is less
+    /// accurate (see ``ConvolutionAlgorithm``).
     ///
     /// - Parameters:
     ///   - input: the feature maps, `(H,W)`, `(H,W,C)` or `(N,H,W,C)`.
     ///   - workers: threads that share the output rows, by default every active processor
     ///     (``Workers/active``); problems too small to gain from threads run on the caller's.
+    ///   - algorithm: the computation, direct unless the caller trades accuracy for speed.
     /// - Complexity: O(N · H_out · W_out · kh · kw · Cin · Cout), after one pass that
     ///   materialises the padded input so the inner loops never branch on borders.
     /// - Throws: ``ConvolutionError`` for an impossible configuration.
-    public func callAsFunction(_ input: Tensor<Scalar>, workers: Int = Workers.active) throws -> Tensor<Scalar> {
-        try apply(input, workers: workers, algorithm: nil)
+    public func callAsFunction(_ input: Tensor<Scalar>, workers: Int = Workers.active,
+                               algorithm: ConvolutionAlgorithm = .direct) throws -> Tensor<Scalar> {
+        try apply(input, workers: workers, algorithm: algorithm == .winograd ? .winograd : nil)
     }
 
-    /// ``callAsFunction(_:workers:)`` with the algorithm chosen by the caller (tests compare
-    /// them); nil chooses the fastest, and an algorithm that does not apply runs direct.
+    /// ``callAsFunction(_:workers:algorithm:)`` with the loop chosen by the caller (tests
+    /// compare them); nil chooses the direct sum's loop, and a loop that does not apply runs direct.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?) throws -> Tensor<Scalar> {
@@ -85,13 +87,14 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// bounds, every output element written once.
     ///
     /// The weights are regrouped once into vectors of output channels, then the output is
-    /// split between `workers` threads in chunks of rows.
+    /// split between `workers` threads in chunks of rows (the direct loop: of rows and blocks
+    /// of output channels).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
                           workers: Int, algorithm: CorrelationAlgorithm?) {
         let workers = min(workers, max(1, job.multiplyAdds / multiplyAddsPerWorker))
-        var algorithm = algorithm ?? CorrelationAlgorithm.fastest(for: job)
+        var algorithm = algorithm ?? CorrelationAlgorithm.loop(for: job, algorithm: .direct)
         if algorithm == .winograd && !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
         if algorithm == .rows, job.kernel.outputChannels == 1, let weights = weights.baseAddress {
             let loop = RowCorrelation(job: job, weights: weights, bias: bias?.first ?? 0)
@@ -127,7 +130,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
             withPointers(packed.weights, packed.biases) { weights, biases in
                 let loop = DirectCorrelation(job: job, weights: weights, biases: biases,
                                              tapsPerBlock: packed.tapsPerBlock)
-                Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
+                Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
         case .winograd:
             let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)

@@ -35,12 +35,12 @@ public enum ConvolutionError: Error, Equatable, Sendable, CustomStringConvertibl
                 + "\(before)+\(after) is smaller than the effective kernel \(effectiveKernelSize(kernelSize, rate: rate)) "
                 + "(kernel \(kernelSize) at rate \(rate))."
         case let .reflectPaddingTooLarge(axis, pad, inputSize):
-            "Reflect padding must be smaller than the input: \(pad) cells of padding on the \(axis.rawValue) "
+            "Reflect padding must be smaller than the input: \(counted(pad, "cell")) of padding on the \(axis.rawValue) "
                 + "against an input \(axis.rawValue) of \(inputSize)."
         case let .channelMismatch(inputChannels, kernelInputChannels):
-            "The input has \(inputChannels) channels but the kernel expects \(kernelInputChannels)."
+            "The input has \(counted(inputChannels, "channel")) but the kernel expects \(kernelInputChannels)."
         case let .biasLength(length, outputChannels):
-            "The bias has \(length) values but the kernel has \(outputChannels) output channels."
+            "The bias has \(counted(length, "value")) but the kernel has \(counted(outputChannels, "output channel"))."
         case let .inputRank(shape):
             "The input must be (H,W), (H,W,C) or (N,H,W,C), got shape \(shapeText(shape))."
         case let .kernelRank(shape):

@@ -1,4 +1,16 @@
-/// The ways the core computes a correlation.
+/// The computations a caller may ask for.
+public enum ConvolutionAlgorithm: String, Sendable, CaseIterable {
+    /// Every output a plain sum of its own taps: no input cell reaches an output that does not
+    /// read it, and the rounding is that of one sum of products. The default everywhere.
+    case direct
+    /// Winograd's F(4x4, 3x3) for 3x3 kernels at stride 1 (others run direct): fewer
+    /// multiplications, but its transforms add and cancel large numbers, so its error is many
+    /// times the direct sum's and a large input value leaks into outputs that do not read it.
+    /// Only on request.
+    case winograd
+}
+
+/// The loops the core computes a correlation with.
 enum CorrelationAlgorithm: Sendable, CaseIterable {
     /// Every tap of every output cell (``DirectCorrelation``): any kernel, rate and stride.
     case direct
@@ -13,21 +25,13 @@ enum CorrelationAlgorithm: Sendable, CaseIterable {
         job.kernel.size == Pair(square: 3) && job.stride == Pair(square: 1)
     }
 
-    /// Input channels up to which Winograd's algorithm runs in Float: its transforms
-    /// magnify rounding, and with thousands of channels the error would approach the
-    /// 1e-4 relative agreement the results promise (measured: 3e-5 at 1024).
-    static var winogradFloatChannelLimit: Int { 1024 }
-
-    /// The faster algorithm for `job`: Winograd where it applies and there are enough input
-    /// channels that its transforms cost less than the multiplications it saves (measured on
-    /// the seed's map size: level with the direct loop at 8 input channels, 1.6 to 2.6 times
-    /// faster from 16, whatever the output channels).
-    /// Otherwise, with one output channel, the rows: the direct loop vectorises over output
-    /// channels and would leave most lanes idle.
-    static func fastest<Scalar>(for job: CorrelationJob<Scalar>) -> CorrelationAlgorithm {
-        guard winogradApplies(to: job), job.kernel.inputChannels >= 8,
-              Scalar.self == Double.self || job.kernel.inputChannels <= winogradFloatChannelLimit
-        else { return job.kernel.outputChannels == 1 ? .rows : .direct }
-        return .winograd
+    /// The loop for `job` when the caller asked for `algorithm`.
+    ///
+    /// A direct sum runs along the rows for one output channel (the vector loop vectorises over
+    /// output channels and would leave most lanes idle), else the vector loop. Winograd runs
+    /// only where it applies; elsewhere the request falls back to the direct sum.
+    static func loop<Scalar>(for job: CorrelationJob<Scalar>, algorithm: ConvolutionAlgorithm) -> CorrelationAlgorithm {
+        if algorithm == .winograd && winogradApplies(to: job) { return .winograd }
+        return job.kernel.outputChannels == 1 ? .rows : .direct
     }
 }

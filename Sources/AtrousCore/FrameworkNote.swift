@@ -34,10 +34,10 @@ public enum FrameworkNote: Sendable, Hashable, CustomStringConvertible {
             "PyTorch reflect padding must be smaller than the input; here the largest pad is \(pad) "
                 + "and the smallest input side \(input)."
         case let .causalIsKerasConv1D(left):
-            "Causal padding is Keras Conv1D(padding='causal'): \(left) cells on the left only; "
+            "Causal padding is Keras Conv1D(padding='causal'): \(counted(left, "cell")) on the left only; "
                 + "elsewhere pad the left by hand."
         case let .fullIsExplicit(h, w):
-            "No framework names 'full' padding: pass explicit padding of \(h) rows and \(w) columns on each side."
+            "No framework names 'full' padding: pass explicit padding of \(counted(h, "row")) and \(counted(w, "column")) on each side."
         }
     }
 

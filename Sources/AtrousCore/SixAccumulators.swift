@@ -43,6 +43,27 @@ struct SixAccumulators<Vector: SIMD> where Vector.Scalar: ConvolutionScalar {
         if count > 5 { Self.store(a5, to: destination + 5 &* pitch, width: width) }
     }
 
+    /// Adds the values stored at `destination` (as ``store(to:pitch:count:width:)`` wrote them)
+    /// to the first `count` accumulators.
+    @inline(__always)
+    mutating func add(storedAt destination: UnsafeMutablePointer<Scalar>, pitch: Int, count: Int, width: Int) {
+        a0 += Self.load(destination, width: width)
+        if count > 1 { a1 += Self.load(destination + pitch, width: width) }
+        if count > 2 { a2 += Self.load(destination + 2 &* pitch, width: width) }
+        if count > 3 { a3 += Self.load(destination + 3 &* pitch, width: width) }
+        if count > 4 { a4 += Self.load(destination + 4 &* pitch, width: width) }
+        if count > 5 { a5 += Self.load(destination + 5 &* pitch, width: width) }
+    }
+
+    /// The first `width` lanes at `source`, zero beyond.
+    @inline(__always)
+    static func load(_ source: UnsafeMutablePointer<Scalar>, width: Int) -> Vector {
+        if width == Vector.scalarCount { return UnsafeRawPointer(source).loadUnaligned(as: Vector.self) }
+        var vector = Vector()
+        for lane in 0..<width { vector[lane] = source[lane] }
+        return vector
+    }
+
     /// `sum += weight · value`, fused into one rounding where the target has vector FMA
     /// (where it has not, a fused multiply-add would be a library call per lane).
     @inline(__always)

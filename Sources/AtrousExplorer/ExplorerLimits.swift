@@ -15,8 +15,9 @@ public enum ExplorerLimits {
     /// padding at a large rate would otherwise grow the output past what one key press can
     /// recompute.
     public static let outputCells = 1 << 18
-    /// Cells of explicit padding per side (negative counts pass through to the core's check).
-    public static let explicitPadding = -64...64
+    /// Cells of explicit padding per side; a negative count, which would crop the input, is refused
+    /// as the core refuses it.
+    public static let explicitPadding = 0...64
     /// Layers in the receptive-field view's stack.
     public static let stackDepth = 32
     /// Undo entries kept; the oldest is dropped beyond this.

@@ -226,7 +226,7 @@ public enum StackRestoreError: Error, Equatable, Sendable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .selectionOutside(index, count):
-            "The stack's selected layer \(index + 1) does not exist: the stack has \(count) layers."
+            "The stack's selected layer \(index + 1) does not exist: the stack has \(counted(count, "layer"))."
         case let .selectionIsNotTheLayer(selected, layer):
             "The stack's selected layer (\(selected.notation), fill \(selected.fill)) is not the current layer "
                 + "(\(layer.notation), fill \(layer.fill))."

@@ -65,11 +65,11 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
             "The file \(quoted(path)) declares the impossible shape \(shape)."
         case let .truncatedData(path, shape, dtype, needed, found):
             "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), "
-                + "which needs \(needed) bytes of data, but holds only \(found)."
+                + "which needs \(counted(needed, "byte")) of data, but holds only \(found)."
         case let .trailingData(path, extra):
-            "The file \(quoted(path)) has \(extra) unexpected bytes after its data."
+            "The file \(quoted(path)) has \(counted(extra, "unexpected byte")) after its data."
         case let .csvRaggedRow(path, line, count, expected):
-            "Line \(line) of \(quoted(path)) has \(count) values, but the rows before it have \(expected)."
+            "Line \(line) of \(quoted(path)) has \(counted(count, "value")), but the rows before it have \(expected)."
         case let .csvBadNumber(path, line, field):
             "Line \(line) of \(quoted(path)) holds \(quoted(field)), which is not a number."
         case let .csvEmpty(path):

@@ -15,5 +15,7 @@ extension Padding: ExpressibleByArgument {
 
 extension Fill: ExpressibleByArgument {}
 
+extension ConvolutionAlgorithm: ExpressibleByArgument {}
+
 /// A size written `HxW`, as `--input-size` shows it, even when square.
 func sizeText(_ pair: Pair) -> String { "\(pair.height)x\(pair.width)" }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AtrousCore
 import Foundation
 
 @main
@@ -34,14 +33,8 @@ struct Atrous: ParsableCommand {
     /// Ends with one sentence, instead of a trap in the vector loops, on a processor that
     /// lacks what the core was compiled for.
     private static func refuseUnsupportedProcessor() {
-        guard !ProcessorFeatures.required.isEmpty,
-              let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return }
-        let missing = ProcessorFeatures.missing(fromFlags: String(flags))
-        guard !missing.isEmpty else { return }
-        FileHandle.standardError.write(Data(("Error: This build of atrous needs a processor with "
-            + missing.joined(separator: " and ") + "; rebuild it with ATROUS_PORTABLE=1 set.\n").utf8))
+        guard let refusal = ProcessorCheck.refusal() else { return }
+        FileHandle.standardError.write(Data("Error: \(refusal)\n".utf8))
         Foundation.exit(EXIT_FAILURE)
     }
 }

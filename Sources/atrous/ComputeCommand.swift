@@ -10,7 +10,10 @@ struct ComputeCommand: ParsableCommand {
         discussion: """
             The input is (H,W), (H,W,C) or (N,H,W,C) and the kernel (kh,kw) or (kh,kw,Cin,Cout), \
             as TensorFlow lays them out; a .pgm or .png image reads as (H,W,C) with values in [0,1]. \
-            The result keeps the input's rank and float type. \(LayerFlags.computationDefaults) \
+            The result keeps the input's rank and is float32 for a float16 or float32 .npy input, \
+            float64 for every other input (float64 or integer .npy, .csv, images). \
+            \(LayerFlags.computationDefaults) Every output is the plain sum of its own taps unless \
+            --algorithm winograd trades accuracy for speed (a single layer only). \
             A stack replaces --kernel, --bias and the layer flags with one --layer per layer, first \
             layer first, each reading the previous layer's output: \
             --layer w=W1.npy,b=B1.npy,r=2x2,s=1,p=same,f=zeros,a=relu (b optional; r and s default \
@@ -25,6 +28,13 @@ struct ComputeCommand: ParsableCommand {
     @Option(help: "The result: a .npy, .csv or .json file, or - for .npy on standard output.")
     var output: String?
 
+    @Option(help: ArgumentHelp(
+        "direct (every output the sum of its own taps) or winograd (3x3 kernels at stride 1; faster, less accurate).",
+        discussion: "Winograd's F(4x4,3x3) transform adds and cancels large numbers: its error is several times "
+            + "the direct sum's, and a large input value leaks into outputs whose taps do not read it. "
+            + "Other kernels and strides run direct."))
+    var algorithm: ConvolutionAlgorithm = .direct
+
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
@@ -36,6 +46,9 @@ struct ComputeCommand: ParsableCommand {
             }
             _ = try outputPath()
             return
+        }
+        guard algorithm == .direct else {
+            throw ValidationError("--algorithm winograd applies to a single layer; a stack runs every layer direct.")
         }
         if let flag = layer.givenFlags.first(where: { $0 != "--input" }) {
             throw ValidationError("\(flag) sets up a single layer; a stack gives every layer's data with --layer.")
@@ -71,7 +84,7 @@ struct ComputeCommand: ParsableCommand {
     /// Computes in the input's float type and writes every requested output once all are computed.
     private func compute<Scalar: ConvolutionScalar>(_ input: Tensor<Scalar>) throws {
         guard stack.isStack else {
-            try ArrayFile.write(layer.load(Scalar.self).convolution(input), to: outputPath(), overwrite: force)
+            try ArrayFile.write(layer.load(Scalar.self).convolution(input, algorithm: algorithm), to: outputPath(), overwrite: force)
             return
         }
         let outputs = try stack.load(Scalar.self).outputs(of: input)

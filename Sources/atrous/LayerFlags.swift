@@ -6,13 +6,13 @@ import AtrousCore
 /// keeps its own default (1, 1, valid, zeros for a computation; the built-in example's for
 /// the explorer).
 struct LayerFlags: ParsableArguments {
-    @Option(help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width.")
+    @Option(parsing: .unconditional, help: "The dilation rate: R for both axes, or R,C (also RxC) for height and width.")
     var rate: Pair?
 
-    @Option(help: "The stride: S for both axes, or S,T (also SxT) for height and width.")
+    @Option(parsing: .unconditional, help: "The stride: S for both axes, or S,T (also SxT) for height and width.")
     var stride: Pair?
 
-    @Option(help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R.")
+    @Option(parsing: .unconditional, help: "The padding: valid, same, full, causal, or explicit cells T,B,L,R, each 0 or more.")
     var padding: Padding?
 
     @Option(help: "What the padded cells hold.")

@@ -18,15 +18,15 @@ struct RFCommand: ParsableCommand {
             wavenet analyses the last output cell by default, the others the centre. aspp runs its branches side by side and sums their outputs, so --counts writes the summed map.
             """)
 
-    @Option(name: .customLong("input-size"), help: ArgumentHelp("The input height and width.", valueName: "HxW"))
+    @Option(name: .customLong("input-size"), parsing: .unconditional, help: ArgumentHelp("The input height and width.", valueName: "HxW"))
     var inputSize: String?
 
-    @Option(name: .customLong("layer"),
+    @Option(name: .customLong("layer"), parsing: .unconditionalSingleValue,
             help: ArgumentHelp("A layer, repeatable: k=3 or 3x5, r=rate (1), s=stride (1), p=same|valid|causal|full|T,B,L,R (same).",
                                valueName: "k=K,r=R,s=S,p=P"))
     var layers: [String] = []
 
-    @Option(help: ArgumentHelp("The output cell of the last layer to analyse (default: the centre).", valueName: "Y,X"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The output cell of the last layer to analyse (default: the centre).", valueName: "Y,X"))
     var at: String?
 
     @Option(help: ArgumentHelp("Write the cell's path-count map as a float64 .npy of the input's shape.", valueName: "F.npy"))

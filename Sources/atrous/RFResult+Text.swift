@@ -21,8 +21,7 @@ extension RFResult {
                          "\(Pair(row.size, column.size))", "\(Pair(row.jump, column.jump))",
                          "\(Pair(row.padBefore, column.padBefore))"])
         }
-        let plural = stack.layers.count == 1 ? "layer" : "layers"
-        var lines = ["Receptive field of \(stack.layers.count) \(plural) on a \(size(stack.inputSize)) input "
+        var lines = ["Receptive field of \(counted(stack.layers.count, "layer")) on a \(size(stack.inputSize)) input "
                      + "(output \(size(stack.outputSize))); values read HxW where the axes differ.", ""]
         lines += table(rows)
         lines.append("")
@@ -118,7 +117,7 @@ extension RFResult {
         let outcome = group.grids ? "grids" : "does not grid"
         guard let m2 = group.secondDistance else {
             return group.grids
-                ? "rate \(rates) alone leaves \(group.rates[0] - 1) cells between taps: \(outcome)"
+                ? "rate \(rates) alone leaves \(counted(group.rates[0] - 1, "cell")) between taps: \(outcome)"
                 : "rate \(rates) alone: \(outcome)"
         }
         let distances = group.maximumDistances.map(String.init).joined(separator: ",")

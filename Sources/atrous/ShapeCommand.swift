@@ -12,19 +12,19 @@ struct ShapeCommand: ParsableCommand {
               atrous shape --input-size 100x100 --kernel-size 3 --rate 2 --padding same
             """)
 
-    @Option(name: .long, help: "The input's height and width (HxW).")
+    @Option(name: .long, parsing: .unconditional, help: "The input's height and width (HxW).")
     var inputSize: Pair
 
-    @Option(name: .long, help: "The kernel's height and width.")
+    @Option(name: .long, parsing: .unconditional, help: "The kernel's height and width.")
     var kernelSize: Pair = Pair(square: 3)
 
-    @Option(name: .long, help: "The dilation rate per axis.")
+    @Option(name: .long, parsing: .unconditional, help: "The dilation rate per axis.")
     var rate: Pair = Pair(square: 1)
 
-    @Option(name: .long, help: "The stride per axis.")
+    @Option(name: .long, parsing: .unconditional, help: "The stride per axis.")
     var stride: Pair = Pair(square: 1)
 
-    @Option(name: .long, help: "valid, same (TensorFlow's rule), full, causal, or T,B,L,R.")
+    @Option(name: .long, parsing: .unconditional, help: "valid, same (TensorFlow's rule), full, causal, or T,B,L,R.")
     var padding: Padding = .valid
 
     @Option(name: .long, help: "What padded cells hold: zeros, reflect, replicate or circular.")

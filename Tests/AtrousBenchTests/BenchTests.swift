@@ -28,7 +28,7 @@ struct BenchTests {
     func standardFigures() {
         let names = BenchSuite.standard.map(\.name)
         for name in ["seed_conv", "seed_conv_1_thread", "seed_conv_2_threads", "rate1_conv", "rate4_conv",
-                     "rate8_conv", "kernel5_conv", "explorer_conv"] {
+                     "rate8_conv", "kernel5_conv", "seed_conv_winograd", "explorer_conv"] {
             #expect(names.contains(name))
         }
         let seed = BenchSuite.standard.first { $0.name == "seed_conv" }

@@ -45,6 +45,49 @@ struct ComputeCommandTests {
         #expect(try ArrayFile.read(path: directory.path("y.npy")) == .double(Self.expected.converted(to: Double.self)))
     }
 
+    @Test("a float16 input gives a float32 result, as the help says")
+    func float16GivesFloat32() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let header = "{'descr': '<f2', 'fortran_order': False, 'shape': (5, 6), }"
+        let padded = header + String(repeating: " ", count: 128 - 10 - header.utf8.count - 1) + "\n"
+        var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(padded.utf8.count), 0] + Array(padded.utf8)
+        for value in Self.input.scalars {
+            let bits = Float16(value).bitPattern
+            bytes += [UInt8(bits & 0xFF), UInt8(bits >> 8)]
+        }
+        try directory.write(bytes, to: "x.npy")
+        let result = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy")))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .float(Self.expected))
+        let help = try AtrousBinary.run(["compute", "--help"])
+        #expect(help.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .contains("float32 for a float16 or float32 .npy input"), "\(help.output)")
+    }
+
+    @Test("direct is the default algorithm; winograd, on request, agrees within its rounding")
+    func algorithm() throws {
+        let directory = try Self.workspace()
+        defer { directory.remove() }
+        let kernel = Tensor<Float>(shape: [3, 3]) { i in Float(i[0] * 3 + i[1] + 1) / 8 }
+        try ArrayFile.write(kernel, to: directory.path("k3.npy"), overwrite: false)
+        for (name, extra) in [("d.npy", []), ("e.npy", ["--algorithm", "direct"]), ("w.npy", ["--algorithm", "winograd"])] {
+            let result = try AtrousBinary.run(["compute", "--input", directory.path("x.npy"), "--kernel",
+                                               directory.path("k3.npy"), "--padding", "same", "--output",
+                                               directory.path(name)] + extra)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(directory.bytes("d.npy") == directory.bytes("e.npy"))
+        guard case let .float(direct) = try ArrayFile.read(path: directory.path("d.npy")),
+              case let .float(winograd) = try ArrayFile.read(path: directory.path("w.npy"))
+        else { Issue.record("the results are not float32"); return }
+        #expect(direct.shape == [5, 6] && winograd.shape == [5, 6])
+        #expect(zip(direct.scalars, winograd.scalars).allSatisfy { abs($0 - $1) <= 1e-3 * max(1, abs($0)) })
+        let bad = try AtrousBinary.run(Self.arguments(directory, output: directory.path("y.npy"), ["--algorithm", "fft"]))
+        #expect(bad.status != 0)
+        #expect(bad.standardError.hasPrefix("Error: The value 'fft' is invalid for '--algorithm"), "\(bad.standardError)")
+    }
+
     @Test("CSV and JSON outputs hold the same numbers")
     func csvAndJSON() throws {
         let directory = try Self.workspace()
@@ -122,7 +165,7 @@ struct ComputeCommandTests {
         Failure(name: "missing output directory", arguments: ["--input", "X", "--kernel", "K", "--output", "OUT/sub/y.npy"],
                 mentions: "does not exist"),
         Failure(name: "kernel with more input channels", arguments: ["--input", "X", "--kernel", "K4", "--output", "OUT"],
-                mentions: "The input has 1 channels but the kernel expects 2"),
+                mentions: "The input has 1 channel but the kernel expects 2"),
         Failure(name: "bias of the wrong rank", arguments: ["--input", "X", "--kernel", "K", "--bias", "K", "--output", "OUT"],
                 mentions: "The bias must be a vector of shape (Cout,), got shape (2, 2)"),
         Failure(name: "empty input", arguments: ["--input", "EMPTY", "--kernel", "K", "--output", "OUT"],
@@ -134,6 +177,14 @@ struct ComputeCommandTests {
                 mentions: "Reflect padding must be smaller than the input"),
         Failure(name: "garbage input", arguments: ["--input", "GARBAGE", "--kernel", "K", "--output", "OUT"],
                 mentions: "is not a .npy file"),
+        // A negative number after a flag is its value, not an option of its own.
+        Failure(name: "negative rate", arguments: ["--input", "X", "--kernel", "K", "--rate", "-2", "--output", "OUT"],
+                mentions: "The dilation rate must be at least 1, got -2 for the height"),
+        Failure(name: "negative stride", arguments: ["--input", "X", "--kernel", "K", "--stride", "1,-1", "--output", "OUT"],
+                mentions: "The stride must be at least 1, got -1 for the width"),
+        Failure(name: "negative explicit padding", arguments: ["--input", "X", "--kernel", "K", "--padding", "-1,-1,0,0",
+                                                               "--output", "OUT"],
+                mentions: "Explicit padding must not be negative, got -1 before and -1 after on the height"),
         Failure(name: "non-finite JSON", arguments: ["--input", "NAN", "--kernel", "K", "--output", "OUT.json"],
                 mentions: "cannot hold the value nan"),
     ]

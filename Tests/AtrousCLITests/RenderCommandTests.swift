@@ -32,6 +32,23 @@ struct RenderCommandTests {
         #expect(result.output.contains("y[1,1] = "))
     }
 
+    @Test("keys that begin with a dash are keys, not options")
+    func dashKeys() throws {
+        let moved = try render(["--keys", "-j"])
+        #expect(moved.status == 0, "\(moved.standardError)")
+        let plain = try render(["--keys", "j"])
+        #expect(moved.output.contains("y[1,0] = "))
+        // The dash is the explorer's own key (the rate down), pressed before the move.
+        #expect(moved.output != plain.output)
+    }
+
+    @Test(":padding refuses a negative pad with one sentence, as the flags and session files do")
+    func negativePadding() throws {
+        let result = try render(["--keys", ":padding -1,0,0,0<Enter>"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.output.contains("Explicit padding must be between 0 and 64 cells per side, got -1."))
+    }
+
     @Test("keys can load a file, and the input can come from standard input")
     func files() throws {
         let directory = try TemporaryDirectory()

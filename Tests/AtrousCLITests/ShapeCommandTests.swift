@@ -39,6 +39,10 @@ struct ShapeCommandTests {
         ["shape", "--input-size", "5", "--rate", "0"],
         ["shape", "--input-size", "5x5", "--kernel-size", "3", "--padding", "causal"],
         ["shape", "--input-size", "2", "--rate", "2", "--padding", "same", "--fill", "reflect"],
+        // Negative numbers are values: refused by the geometry, not taken for options.
+        ["shape", "--input-size", "8", "--padding", "-1,-1,0,0"],
+        ["shape", "--input-size", "8", "--rate", "-2"],
+        ["shape", "--input-size", "-8"],
     ])
     func errors(_ arguments: [String]) throws {
         let result = try AtrousBinary.run(arguments)

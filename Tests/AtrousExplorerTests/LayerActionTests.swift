@@ -98,7 +98,9 @@ struct LayerActionTests {
         (.setStride(Pair(9, 1)), "The stride must be between 1 and 8, got 9."),
         (.setKernelSize(Pair(3, 12)), "The kernel size must be between 1 and 11, got 12."),
         (.setPadding(.explicit(top: 1, bottom: 65, left: 0, right: 0)),
-         "Explicit padding must be between -64 and 64 cells per side, got 65."),
+         "Explicit padding must be between 0 and 64 cells per side, got 65."),
+        (.setPadding(.explicit(top: -1, bottom: -1, left: 0, right: 0)),
+         "Explicit padding must be between 0 and 64 cells per side, got -1."),
     ])
     func setOutsideTheLimitsIsRefused(action: ExplorerAction, message: String) {
         let refused = stateAfter([action])

@@ -283,6 +283,8 @@ struct SessionJSONTests {
                    + "'q'; use k, r, s and p."),
         Broken(name: "a rate beyond the explorer", place: ["layer"], value: .string("k=3,r=600,p=same"),
                message: "In the session lesson.atrous.json, \"layer\" has rate 600x600, but the explorer takes 1 to 512 per axis."),
+        Broken(name: "a negative explicit pad", place: ["layer"], value: .string("k=3,p=-1,-1,0,0"),
+               message: "In the session lesson.atrous.json, \"layer\" pads -1 cells on a side, but the explorer takes 0 to 64."),
         Broken(name: "a kernel size that differs from the layer's", place: ["layer"], value: .string("k=5,p=same"),
                message: "The session lesson.atrous.json does not fit together: the layer's kernel size 5x5 differs from the "
                    + "kernel's 3x3."),

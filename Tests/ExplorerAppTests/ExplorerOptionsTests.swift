@@ -69,8 +69,13 @@ struct ExplorerOptionsTests {
         (["--input", "ramp:0x4"], "Cannot use --input ramp:0x4: a pattern's height and width must be between 1 and 1024, got 0."),
         (["--kernel", "sobel"], "Cannot use --kernel sobel: unknown kernel 'sobel'; use a size such as 5 or 5x3, or one of "
             + "box, identity, gaussian, sobel-x, sobel-y, laplacian or random."),
-        (["--padding", "1,2,3,99"], "Cannot use --padding 1,2,3,99: explicit padding must be between -64 and 64 cells per "
+        (["--padding", "1,2,3,99"], "Cannot use --padding 1,2,3,99: explicit padding must be between 0 and 64 cells per "
             + "side, got 99."),
+        // A negative number is the flag's value, not an option of its own.
+        (["--padding", "-1,-1,0,0"], "Cannot use --padding -1,-1,0,0: explicit padding must be between 0 and 64 cells "
+            + "per side, got -1."),
+        (["--rate", "-2"], "Cannot use --rate -2: the rate must be between 1 and 512, got -2."),
+        (["--stride", "-1x2"], "Cannot use --stride -1x2: the stride must be between 1 and 8, got -1."),
     ])
     func refusedValuesAreOneSentenceNamingTheFlag(arguments: [String], message: String) throws {
         let options = try ExplorerOptions.parse(arguments)

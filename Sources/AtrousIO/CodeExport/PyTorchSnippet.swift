@@ -38,8 +38,8 @@ enum PyTorchSnippet: SnippetBody {
             py.line("x_t = F.pad(x_t, \(padPairs), mode=\"\(mode)\")")
             padding = "0"
         } else if spec.padding == .same && !r.isStrided && r.hasSymmetricPads {
-            py.comment("PyTorch's padding=\"same\" pads as TensorFlow's SAME at stride 1: here \(t) rows "
-                + "and \(l) columns on each side.")
+            py.comment("PyTorch's padding=\"same\" pads as TensorFlow's SAME at stride 1: here \(counted(t, "row")) "
+                + "and \(counted(l, "column")) on each side.")
             padding = "\"same\""
         } else {
             if spec.padding == .same && r.isStrided {

@@ -12,9 +12,8 @@ extension SnippetRequest {
     var paddingSentence: String {
         let (t, b, l, r) = pads
         guard isPadded else { return "Padding \(spec.padding) adds no cells." }
-        func cells(_ n: Int, _ unit: String) -> String { "\(n) \(unit)\(n == 1 ? "" : "s")" }
-        return "Padding \(spec.padding) adds \(cells(t, "row")) on top, \(b) at the bottom, "
-            + "\(cells(l, "column")) on the left and \(r) on the right, holding \(spec.fill.heldValues)."
+        return "Padding \(spec.padding) adds \(counted(t, "row")) on top, \(b) at the bottom, "
+            + "\(counted(l, "column")) on the left and \(r) on the right, holding \(spec.fill.heldValues)."
     }
 }
 

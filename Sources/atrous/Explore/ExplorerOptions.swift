@@ -27,7 +27,7 @@ struct ExplorerOptions: ParsableArguments {
         valueName: "file|preset"))
     var kernel: String?
 
-    @Option(name: .long,
+    @Option(name: .long, parsing: .unconditional,
             help: "The kernel's height and width: a preset is regenerated, a file's weights are cut or padded with zeros.")
     var kernelSize: Pair?
 

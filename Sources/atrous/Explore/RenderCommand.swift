@@ -18,13 +18,13 @@ struct RenderCommand: ParsableCommand {
               atrous render --input ramp:12x12 --keys ':rate 3<Enter>' --format svg
             """)
 
-    @Option(help: "The terminal's columns and rows, WIDTHxHEIGHT.")
+    @Option(parsing: .unconditional, help: "The terminal's columns and rows, WIDTHxHEIGHT.")
     var size = TerminalSize(width: 80, height: 24)
 
     @Option(help: "text (characters only), ansi (with colour codes) or svg (a picture).")
     var format = RenderFormat.text
 
-    @Option(help: "The keys to press, in order (see above).")
+    @Option(parsing: .unconditional, help: "The keys to press, in order (see above).")
     var keys = ""
 
     @OptionGroup var explorer: ExplorerOptions
