@@ -67,7 +67,7 @@ let package = Package(
         // The TensorFlow and JAX reference cases, in process.
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
-        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousProcess", "AtrousTestSupport"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",

@@ -19,7 +19,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedDType(path: String, descr: String)
     case impossibleShape(path: String, shape: String)
     case truncatedData(path: String, shape: [Int], dtype: String, needed: Int, found: Int)
-    case trailingData(path: String, extra: Int)
+    /// `atLeast`: a stream held more; `extra` is as far as it was counted.
+    case trailingData(path: String, extra: Int, atLeast: Bool = false)
+    case arrayTooLarge(path: String, shape: [Int], dtype: String, bytes: Int, limit: Int)
 
     // MARK: - CSV and JSON
     case csvRaggedRow(path: String, line: Int, count: Int, expected: Int)
@@ -32,7 +34,10 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: - Images
     case image(ImageError)
 
-    public var description: String {
+    /// The sentence, every character from outside escaped (see ``MessageText``).
+    public var description: String { MessageText.escaped(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .cannotRead(path, reason):
             "Cannot read \(quoted(path)): \(reason)."
@@ -66,8 +71,11 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .truncatedData(path, shape, dtype, needed, found):
             "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), "
                 + "which needs \(needed) bytes of data, but holds only \(found)."
-        case let .trailingData(path, extra):
-            "The file \(quoted(path)) has \(extra) unexpected bytes after its data."
+        case let .trailingData(path, extra, atLeast):
+            "The file \(quoted(path)) has \(atLeast ? "more than " : "")\(extra) unexpected bytes after its data."
+        case let .arrayTooLarge(path, shape, dtype, bytes, limit):
+            "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), \(bytes) bytes of data, "
+                + "more than the \(ByteCount.text(limit)) atrous reads."
         case let .csvRaggedRow(path, line, count, expected):
             "Line \(line) of \(quoted(path)) has \(count) values, but the rows before it have \(expected)."
         case let .csvBadNumber(path, line, field):
@@ -85,8 +93,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A file name as messages show it: quoted when it holds a space or is empty.
+/// A file name or a piece of a file as messages show it: escaped, and quoted when it holds a
+/// space or is empty (see ``MessageText/fileName(_:)``).
 func quoted(_ path: String) -> String {
     if path == StandardStream.inputName || path == StandardStream.outputName { return path }
-    return path.isEmpty || path.contains(" ") ? "'\(path)'" : path
+    return MessageText.fileName(path)
 }

@@ -1,5 +1,6 @@
 import AtrousCore
 import AtrousIO
+import AtrousProcess
 import AtrousTestSupport
 import Foundation
 import Testing
@@ -183,5 +184,46 @@ struct ComputeCommandTests {
         for flag in ["--input", "--kernel", "--bias", "--rate", "--stride", "--padding", "--fill", "--output", "--force"] {
             #expect(result.output.contains(flag), "missing \(flag)")
         }
+    }
+}
+
+@Suite("atrous compute with hostile standard input")
+struct ComputeStandardInputTests {
+    /// Runs `compute --input -` with standard input read from `input`, returning the status
+    /// and standard error.
+    static func run(standardInput input: String, in directory: TemporaryDirectory) throws -> (Int32, String) {
+        let child = try ChildProcess.run(AtrousBinary.path(), [
+            "compute", "--input", "-", "--kernel", directory.path("k.npy"), "--output", directory.path("y.npy"),
+        ], standardInput: input, standardOutput: directory.path("out"), standardError: directory.path("err"))
+        return (child.status, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
+    }
+
+    @Test("an endless device on standard input ends with one sentence within a second")
+    func endless() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (status, error) = try Self.run(standardInput: "/dev/zero", in: directory)
+        #expect(started.duration(to: clock.now) < .seconds(1))
+        #expect(status == 1)
+        #expect(error == "Error: \(IOError.notNumpy(path: "standard input").description)\n")
+        #expect(try directory.contents() == ["err", "k.npy", "out", "x.npy"])
+    }
+
+    @Test("a stream with megabytes after its data stops counting them at the budget")
+    func trailing() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        let bytes = NumpyWriter.encode(ComputeCommandTests.input) + [UInt8](repeating: 0, count: 3 << 20)
+        try directory.write(bytes, to: "stream")
+        // Through a pipe, a stream rather than a file of known size; cat, not the test, meets the closed pipe.
+        let child = try ChildProcess.run("/bin/sh", [
+            "-c", "cat \"$0\" | exec \"$1\" compute --input - --kernel \"$2\" --output \"$3\"",
+            directory.path("stream"), AtrousBinary.path(), directory.path("k.npy"), directory.path("y.npy"),
+        ], standardOutput: directory.path("out"), standardError: directory.path("err"))
+        let (status, error) = (child.status, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
+        #expect(status == 1)
+        #expect(error == "Error: The file standard input has more than 1048576 unexpected bytes after its data.\n")
     }
 }

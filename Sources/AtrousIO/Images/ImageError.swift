@@ -24,7 +24,10 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
     case pngShape(shape: [Int])
     case pngValueOutOfRange(value: Double, index: [Int])
 
-    public var description: String {
+    /// The sentence, every character from outside escaped (see ``MessageText``).
+    public var description: String { MessageText.escaped(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .fileTooLarge(path, bytes, limit):
             "The image \(quoted(path)) is \(bytes) bytes, more than the limit of \(limit) bytes."
