@@ -227,3 +227,23 @@ struct ComputeStandardInputTests {
         #expect(error == "Error: The file standard input has more than 1048576 unexpected bytes after its data.\n")
     }
 }
+
+@Suite("atrous compute into a closed pipe")
+struct ComputeClosedPipeTests {
+    @Test("a reader that stops early ends the program quietly, as SIGPIPE ends Unix tools")
+    func closedPipe() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try ArrayFile.write(Tensor<Float>(shape: [600, 600], repeating: 1), to: directory.path("x.npy"), overwrite: false)
+        try ArrayFile.write(ComputeCommandTests.kernel, to: directory.path("k.npy"), overwrite: false)
+        let child = try ChildProcess.run("/bin/sh", [
+            "-c", "{ \"$0\" compute --input \"$1\" --kernel \"$2\" --output - 2> \"$3\"; echo $? > \"$4\"; } "
+                + "| head -c 10 > /dev/null",
+            AtrousBinary.path(), directory.path("x.npy"), directory.path("k.npy"), directory.path("err"),
+            directory.path("status"),
+        ], standardOutput: directory.path("out"), standardError: directory.path("sh"))
+        #expect(child.status == 0)
+        #expect(directory.bytes("status") == Array("\(128 + SIGPIPE)\n".utf8), "ended by SIGPIPE, as `yes | head` ends")
+        #expect(directory.bytes("err") == [], "nothing on standard error")
+    }
+}
