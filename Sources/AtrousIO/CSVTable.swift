@@ -14,7 +14,9 @@ public enum CSVTable {
         var scalars: [Double] = []
         var width: Int?
         var height = 0
-        for (number, line) in String(decoding: bytes, as: UTF8.self).split(
+        // Spreadsheets start their UTF-8 exports with a byte-order mark, which is no part of the table.
+        let text = bytes.starts(with: ByteOrderMark.utf8) ? bytes.dropFirst(ByteOrderMark.utf8.count) : bytes[...]
+        for (number, line) in String(decoding: text, as: UTF8.self).split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let content = line.prefix { $0 != "#" }
             guard content.contains(where: { !$0.isWhitespace }) else { continue }
@@ -36,6 +38,11 @@ public enum CSVTable {
         guard let width else { throw .csvEmpty(path: path) }
         return Tensor(shape: [height, width], scalars: scalars)
     }
+}
+
+/// The bytes some writers put before UTF-8 text to mark it as such.
+enum ByteOrderMark {
+    static let utf8: [UInt8] = [0xEF, 0xBB, 0xBF]
 }
 
 extension Substring {

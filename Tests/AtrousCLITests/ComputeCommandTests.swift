@@ -247,3 +247,39 @@ struct ComputeClosedPipeTests {
         #expect(directory.bytes("err") == [], "nothing on standard error")
     }
 }
+
+@Suite("atrous with hostile names and keys")
+struct HostileNameTests {
+    @Test("a file name holding an escape sequence and a newline is one line of plain text in the error")
+    func controlCharacters() throws {
+        let result = try AtrousBinary.run(["compute", "--input", "a\u{1B}[31mred\nx.npy", "--kernel", "k.npy",
+                                           "--output", "-"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: Cannot read a\\x1B[31mred\\x0Ax.npy: no such file or directory.\n")
+    }
+
+    @Test("keys holding control characters are refused in one line of plain text")
+    func keys() throws {
+        let result = try AtrousBinary.run(["render", "--keys", "j\u{1B}[31m<bad\n>"])
+        #expect(result.status != 0)
+        #expect(Sentence.isSingle(result.standardError), "\(result.standardError)")
+        #expect(!result.standardError.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(result.standardError.contains("j\\x1B[31m<bad\\x0A>"))
+    }
+
+    @Test("a file whose name is not UTF-8 opens as the bytes it is, and errors show those bytes")
+    func notUTF8() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        // The shell builds the names from bytes, which a Swift string cannot hold.
+        let script = "cp x.npy \"$(printf 'n\\377.npy')\" && \"$0\" compute --input \"$(printf 'n\\377.npy')\" "
+            + "--kernel k.npy --rate 2 --output y.npy && \"$0\" compute --input=\"$(printf 'm\\377.npy')\" "
+            + "--kernel k.npy --output z.npy"
+        let child = try ChildProcess.run("/bin/sh", ["-c", "cd \"$1\" && " + script, AtrousBinary.path(), directory.url.path],
+                                         standardOutput: directory.path("out"), standardError: directory.path("err"))
+        #expect(child.status == 1)
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .float(ComputeCommandTests.expected))
+        #expect(String(decoding: directory.bytes("err") ?? [], as: UTF8.self)
+            == "Error: Cannot read m\\xFF.npy: no such file or directory.\n")
+    }
+}
