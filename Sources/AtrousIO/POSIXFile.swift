@@ -32,12 +32,12 @@ enum POSIXFile {
     /// The kind of file at `path` (`S_IFREG`, `S_IFDIR`...), or nil when nothing is there.
     static func fileType(at path: String) -> mode_t? {
         var status = stat()
-        return stat(path, &status) == 0 ? status.st_mode & S_IFMT : nil
+        return stat(SystemPath.bytes(of: path), &status) == 0 ? status.st_mode & S_IFMT : nil
     }
 
     /// The size in bytes of the regular file at `path`, or nil when it is not one.
     static func regularFileSize(at path: String) -> Int? {
         var status = stat()
-        return stat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
+        return stat(SystemPath.bytes(of: path), &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_size) : nil
     }
 }
