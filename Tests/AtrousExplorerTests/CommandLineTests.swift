@@ -100,6 +100,9 @@ struct CommandParserTests {
         ("input checkerboard 16x16", .setInputPattern(.checkerboard, size: Pair(16, 16))),
         ("input random 12x12 seed=7", .setInputPattern(.random(seed: 7), size: Pair(12, 12))),
         ("input random seed=7", .setInputPattern(.random(seed: 7), size: nil)),
+        // The colon form --input takes reads the same.
+        ("input random:12x12:seed=7", .setInputPattern(.random(seed: 7), size: Pair(12, 12))),
+        ("input random:100000x100000", .setInputPattern(.random(seed: 1), size: Pair(100_000, 100_000))),
         ("input glyph char=a 7", .setInputPattern(.glyph("A"), size: Pair(square: 7))),
         ("input impulse", .setInputPattern(.impulse, size: nil)),
         ("input ramp 3,4", .setInputPattern(.ramp, size: Pair(3, 4))),
