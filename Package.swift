@@ -84,6 +84,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // Seeded mutations of every file format and random key sequences; ATROUS_FUZZ_COUNT sets the count.
+        .testTarget(name: "FuzzTests",
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
                     dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]

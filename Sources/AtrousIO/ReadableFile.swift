@@ -72,24 +72,30 @@ final class ReadableFile {
     }
 
     /// The next bytes, up to `count` of them: fewer only at the end of the file.
+    ///
+    /// Memory grows with what arrives, never to `count` ahead of it: a budget is a limit,
+    /// not a size.
     /// - Throws: ``IOError/cannotRead(path:reason:)`` with the system's reason.
     func read(upTo count: Int) throws(IOError) -> [UInt8] {
         guard count > 0 else { return [] }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + filled, count - filled) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(count, size.map { $0 + 1 } ?? Self.chunkSize))
+        var chunk = [UInt8](repeating: 0, count: min(count, Self.chunkSize))
+        while bytes.count < count {
+            let wanted = min(chunk.count, count - bytes.count)
+            let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, wanted) }
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN { waitForInput(); continue }
                 throw .cannotRead(path: name, reason: POSIXFile.errnoText())
             }
-            filled += got
+            bytes.append(contentsOf: chunk[0..<got])
         }
-        bytes.removeLast(count - filled)
         return bytes
     }
+
+    private static let chunkSize = 1 << 16
 
     /// Every remaining byte, when there are at most `limit` of them.
     /// - Throws: ``IOError/cannotRead(path:reason:)`` when the file holds more than `limit`
