@@ -191,21 +191,35 @@ struct ComputeCommandTests {
 struct ComputeStandardInputTests {
     /// Runs `compute --input -` with standard input read from `input`, returning the status
     /// and standard error.
-    static func run(standardInput input: String, in directory: TemporaryDirectory) throws -> (Int32, String) {
+    static func run(standardInput input: String, in directory: TemporaryDirectory) throws -> (ChildProcess, String) {
         let child = try ChildProcess.run(AtrousBinary.path(), [
             "compute", "--input", "-", "--kernel", directory.path("k.npy"), "--output", directory.path("y.npy"),
         ], standardInput: input, standardOutput: directory.path("out"), standardError: directory.path("err"))
-        return (child.status, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
+        return (child, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
     }
 
-    @Test("an endless device on standard input ends with one sentence within a second")
+    @Test("a small file's read takes memory for what it holds, not for the read's budget")
+    func smallRead() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        try directory.write(Array("1,2,3\n4,5,6\n7,8,9\n".utf8), to: "x.csv")
+        let child = try ChildProcess.run(AtrousBinary.path(), [
+            "compute", "--input", directory.path("x.csv"), "--kernel", directory.path("k.npy"), "--output", "-",
+        ], standardOutput: directory.path("out"), standardError: directory.path("err"))
+        #expect(child.status == 0)
+        #expect(child.maxResidentBytes < 100 << 20, "the 256 MiB text budget is not allocated")
+    }
+
+    @Test("an endless device on standard input ends with one sentence within a second and 100 MB")
     func endless() throws {
         let directory = try ComputeCommandTests.workspace()
         defer { directory.remove() }
         let clock = ContinuousClock()
         let started = clock.now
-        let (status, error) = try Self.run(standardInput: "/dev/zero", in: directory)
+        let (child, error) = try Self.run(standardInput: "/dev/zero", in: directory)
+        let status = child.status
         #expect(started.duration(to: clock.now) < .seconds(1))
+        #expect(child.maxResidentBytes < 100 << 20)
         #expect(status == 1)
         #expect(error == "Error: \(IOError.notNumpy(path: "standard input").description)\n")
         #expect(try directory.contents() == ["err", "k.npy", "out", "x.npy"])
