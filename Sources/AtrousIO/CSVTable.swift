@@ -8,7 +8,8 @@ import AtrousCore
 public enum CSVTable {
     /// The table held in `bytes`.
     /// - Parameter path: the file name, for messages only.
-    /// - Throws: ``IOError`` for a field that is not a number (with its line number), a row of a
+    /// - Throws: ``IOError`` for bytes that are not UTF-8 text, a field that is not a number
+    ///   (each with its line number), a row of a
     ///   different length than the first, or a file with no numbers at all.
     public static func decode(_ bytes: [UInt8], path: String) throws(IOError) -> Tensor<Double> {
         var scalars: [Double] = []
@@ -16,6 +17,11 @@ public enum CSVTable {
         var height = 0
         // Spreadsheets start their UTF-8 exports with a byte-order mark, which is no part of the table.
         let text = bytes.starts(with: ByteOrderMark.utf8) ? bytes.dropFirst(ByteOrderMark.utf8.count) : bytes[...]
+        if let (offset, length) = MessageText.firstInvalidUTF8(in: text) {
+            let start = text.startIndex + offset
+            let line = text[..<start].count(where: { $0 == 0x0A }) + 1
+            throw .csvNotText(path: path, line: line, bytes: Array(text[start..<(start + length)]))
+        }
         for (number, line) in String(decoding: text, as: UTF8.self).split(
             omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let content = line.prefix { $0 != "#" }

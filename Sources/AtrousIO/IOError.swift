@@ -27,6 +27,7 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case csvRaggedRow(path: String, line: Int, count: Int, expected: Int)
     case csvBadNumber(path: String, line: Int, field: String)
     case csvEmpty(path: String)
+    case csvNotText(path: String, line: Int, bytes: [UInt8])
     case unsupportedRank(format: String, shape: [Int])
     /// `path` is nil until the value is known to be headed for a file.
     case nonFiniteJSON(path: String?, value: String, index: [Int])
@@ -80,6 +81,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
             "Line \(line) of \(quoted(path)) has \(count) values, but the rows before it have \(expected)."
         case let .csvBadNumber(path, line, field):
             "Line \(line) of \(quoted(path)) holds \(quoted(field)), which is not a number."
+        case let .csvNotText(path, line, bytes):
+            "Line \(line) of \(quoted(path)) holds \(MessageText.escaped(bytes: bytes)), which is not UTF-8 text."
         case let .csvEmpty(path):
             "The file \(quoted(path)) holds no numbers."
         case let .unsupportedRank(format, shape):

@@ -34,6 +34,21 @@ public enum MessageText {
         }
     }
 
+    /// Where the first byte sequence that is not UTF-8 starts in `bytes`, and its length, or
+    /// nil when all of `bytes` is UTF-8.
+    public static func firstInvalidUTF8(in bytes: some Collection<UInt8>) -> (offset: Int, length: Int)? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case let .valid(encoded): offset += encoded.count
+            case let .error(length): return (offset, length)
+            case .emptyInput: return nil
+            }
+        }
+    }
+
     /// A file name as messages show it: escaped, and quoted when it holds a space or is empty.
     /// A name from the command line that is not UTF-8 shows its own bytes.
     public static func fileName(_ path: String) -> String {

@@ -42,6 +42,14 @@ struct MessageTextTests {
         #expect(error.description == "Line 2 of m\\x0A.csv holds \\x1B[31mx, which is not a number.")
     }
 
+    @Test("a CSV holding bytes that are not UTF-8 shows them as \\xNN with their line")
+    func csvNotText() throws {
+        let bytes = Array("1,2\n3,".utf8) + [0xFF, 0xFE] + Array("\n".utf8)
+        let error = try #require(throws: IOError.self) { try CSVTable.decode(bytes, path: "m.csv") }
+        #expect(error == .csvNotText(path: "m.csv", line: 2, bytes: [0xFF]))
+        #expect(error.description == "Line 2 of m.csv holds \\xFF, which is not UTF-8 text.")
+    }
+
     @Test("a .npy dtype holding escape sequences is echoed escaped")
     func numpyDescr() throws {
         let bytes = CraftedNumpy.bytes(header: "{'descr': '\u{1B}[2J', 'fortran_order': False, 'shape': (1,), }")
