@@ -198,6 +198,22 @@ struct ComputeStandardInputTests {
         return (child, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
     }
 
+    @Test("a write removes the temporary a killed writer left in the directory")
+    func abandonedTemporary() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        // A writer that has ended: its process id is free, so its temporary is debris.
+        let ended = try ChildProcess.run("/bin/sh", ["-c", "echo $$ > \"$0\"", directory.path("pid")],
+                                         standardOutput: "/dev/null", standardError: "/dev/null")
+        #expect(ended.status == 0)
+        let pid = String(decoding: directory.bytes("pid") ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let debris = ".y.npy.atrous-\(pid)-1x2y3z.tmp"
+        try directory.write([UInt8](repeating: 7, count: 1000), to: debris)
+        let result = try AtrousBinary.run(ComputeCommandTests.arguments(directory, output: directory.path("z.npy")))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try directory.contents() == ["k.npy", "pid", "x.npy", "z.npy"])
+    }
+
     @Test("a small file's read takes memory for what it holds, not for the read's budget")
     func smallRead() throws {
         let directory = try ComputeCommandTests.workspace()

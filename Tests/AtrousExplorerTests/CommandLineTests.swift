@@ -173,3 +173,17 @@ struct CommandParserTests {
         #expect(ExplorerCommand.all.allSatisfy { $0.usage.hasPrefix(":" + $0.names[0]) && !$0.summary.isEmpty })
     }
 }
+
+@Suite("Messages quote typed text as plain text")
+struct MessageEscapingTests {
+    @Test("a typed command holding an escape sequence shows it escaped on the message line")
+    func typedEscape() throws {
+        var state = ExplorerState()
+        _ = update(&state, .openCommandLine)
+        for character in "\u{1B}[31mred\u{202E}" { _ = update(&state, .editCommandLine(.insert(character))) }
+        _ = update(&state, .submitCommandLine)
+        let text = try #require(state.message?.text)
+        #expect(text.contains("\\x1B[31mred\\u{202E}"), "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
+    }
+}
