@@ -46,7 +46,7 @@ let package = Package(
         // Timing of the core, the explorer and the program's start-up, each result checked.
         // Running a program to its end with a clean signal mask, and what it used.
         .target(name: "AtrousProcess"),
-        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousExplorer", "AtrousRender"]),
+        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         .executableTarget(
             name: "atrous",
             dependencies: [

@@ -18,6 +18,13 @@ struct ExplorerFigureTests {
             .allSatisfy { $0.flops == nil })
     }
 
+    @Test("The standard figures end with the 8192x8192 input's start-up, first frame, cursor and parameter keys")
+    func largeInputFigures() {
+        let names = BenchSuite.standard.map(\.name)
+        #expect(Array(names.suffix(4)) == ["large_render", "large_first_frame", "large_cursor_key", "large_parameter_key"])
+        #expect(BenchSuite.large.allSatisfy { $0.flops == nil && $0.summary.contains("8192x8192") })
+    }
+
     @Test("Every key of the walks does something, and a whole walk comes back to its start")
     func walksAreClosed() {
         for (keys, setUp) in [(InteractionWorkload.walk, [ExplorerAction]()),
