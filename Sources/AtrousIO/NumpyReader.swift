@@ -36,13 +36,57 @@ public enum NumpyReader {
         if let size = file.size {
             try checkDataSize(needed: needed, found: size - header.dataOffset, header: header, path: name)
         }
-        bytes += try file.read(upTo: needed - bytes.count)
-        try checkDataSize(needed: needed, found: bytes.count, header: header, path: name)
+        let result: AnyTensor
+        if bytes.count <= needed, let native = try nativeTensor(file, start: bytes, count: count, needed: needed,
+                                                                 header: header) {
+            result = native
+        } else {
+            bytes += try file.read(upTo: needed - bytes.count)
+            try checkDataSize(needed: needed, found: bytes.count, header: header, path: name)
+            result = bytes.withUnsafeBytes { tensor(data: $0, count: count, header: header) }
+        }
         if file.size == nil {
             let (extra, more) = try file.countRemaining(limit: trailingCountLimit)
             if extra > 0 { throw .trailingData(path: name, extra: extra, atLeast: more) }
         }
-        return bytes.withUnsafeBytes { tensor(data: $0, count: count, header: header) }
+        return result
+    }
+
+    /// The tensor read straight into its own storage, when the file stores `float32` or
+    /// `float64` in this machine's byte order and C order: one copy of the data in memory, no
+    /// conversion. Nil for any other layout.
+    /// - Parameter start: the data bytes already read with the header.
+    private static func nativeTensor(_ file: ReadableFile, start: [UInt8], count: Int, needed: Int,
+                                     header: NumpyHeader) throws(IOError) -> AnyTensor? {
+        let dtype = header.dtype
+        guard !header.isFortranOrder, dtype.kind == .float, dtype.isBigEndian == (1.bigEndian == 1) else { return nil }
+        switch dtype.size {
+        case 4: return .float(try nativeTensor(Float.self, file, start: start, count: count, needed: needed, header: header))
+        case 8: return .double(try nativeTensor(Double.self, file, start: start, count: count, needed: needed, header: header))
+        default: return nil
+        }
+    }
+
+    private static func nativeTensor<S: ConvolutionScalar>(_: S.Type, _ file: ReadableFile, start: [UInt8], count: Int,
+                                                          needed: Int, header: NumpyHeader) throws(IOError) -> Tensor<S> {
+        var failure: IOError?
+        var filled = 0
+        let scalars = [S](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            start.withUnsafeBytes { bytes in
+                if let from = bytes.baseAddress, let to = raw.baseAddress { to.copyMemory(from: from, byteCount: bytes.count) }
+            }
+            do throws(IOError) {
+                filled = try start.count + file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start.count...]))
+            } catch {
+                failure = error
+            }
+            // Floats have no invalid bit patterns; a short read is refused below.
+            initialized = count
+        }
+        if let failure { throw failure }
+        try checkDataSize(needed: needed, found: filled, header: header, path: file.name)
+        return Tensor(shape: header.shape, scalars: scalars)
     }
 
     /// The tensor held in `bytes`, the whole of a `.npy` file.

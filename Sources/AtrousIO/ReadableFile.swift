@@ -83,16 +83,33 @@ final class ReadableFile {
         var chunk = [UInt8](repeating: 0, count: min(count, Self.chunkSize))
         while bytes.count < count {
             let wanted = min(chunk.count, count - bytes.count)
-            let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, wanted) }
+            var outcome: Result<Int, IOError> = .success(0)
+            chunk.withUnsafeMutableBytes { buffer in
+                outcome = Result { () throws(IOError) in try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted])) }
+            }
+            let got = try outcome.get()
+            if got == 0 { break }
+            bytes.append(contentsOf: chunk[0..<got])
+        }
+        return bytes
+    }
+
+    /// Fills `buffer` with the next bytes, straight from the file (no copy in between).
+    /// - Returns: how many bytes were read: fewer than the buffer holds only at the end of the file.
+    /// - Throws: ``IOError/cannotRead(path:reason:)`` with the system's reason.
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let got = systemRead(fd, buffer.baseAddress! + filled, buffer.count - filled)
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN { waitForInput(); continue }
                 throw .cannotRead(path: name, reason: POSIXFile.errnoText())
             }
-            bytes.append(contentsOf: chunk[0..<got])
+            filled += got
         }
-        return bytes
+        return filled
     }
 
     private static let chunkSize = 1 << 16
