@@ -5,8 +5,7 @@ public enum BenchSuite {
     /// Every figure, in report order: the start-up of `atrous render` (this program, started
     /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
     /// 1, 4 and 8, a 5x5 kernel, the explorer-sized convolution; then the explorer's key press
-    /// to frame on the default session and on a 512x512 stack, and its first frame; then the
-    /// same on an 8192x8192 input.
+    /// to frame on the default session and on a 512x512 stack, and its first frame.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
@@ -24,11 +23,12 @@ public enum BenchSuite {
             InteractionWorkload.defaultSession.figure(name: "default_key_to_frame", repetitions: 2000),
             InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
-        ] + large
+        ]
     }
 
     /// The figures on an 8192x8192 input (see ``LargeInput``): `atrous render` started afresh
-    /// with its memory, the first frame in process, a cursor move and a parameter key.
+    /// with its memory, the first frame in process, a cursor move and a parameter key. They
+    /// take minutes and gigabytes, so `atrous bench --large` (or `--figure NAME`) runs them.
     public static var large: [BenchFigure] {
         [
             LargeInput.renderFigure(name: "large_render", repetitions: 3),

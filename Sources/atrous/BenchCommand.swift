@@ -25,13 +25,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Timed runs per figure (default: each figure's own count).")
     var repetitions: Int?
 
-    @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv.")
+    @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv or large_render.")
     var figures: [String] = []
+
+    @Flag(help: "Measure the figures on an 8192x8192 input instead (minutes, and gigabytes of memory).")
+    var large = false
 
     mutating func run() throws {
         var settings = quick ? BenchSuite.Settings.quick : BenchSuite.Settings()
         if let repetitions { settings.repetitions = repetitions }
-        let selected = try BenchSuite.select(figures)
+        let selected = large ? BenchSuite.large
+            : figures.isEmpty ? BenchSuite.standard : try BenchSuite.select(figures, from: Self.known)
         let report = try BenchSuite.run(selected, settings: settings)
         print(json ? report.json : report.text)
         guard report.allChecksPassed else { throw ExitCode.failure }
@@ -41,6 +45,9 @@ struct BenchCommand: ParsableCommand {
         if let repetitions, repetitions < 1 {
             throw ValidationError("--repetitions must be at least 1, got \(repetitions).")
         }
-        do { _ = try BenchSuite.select(figures) } catch { throw ValidationError("\(error)") }
+        do { _ = try BenchSuite.select(figures, from: Self.known) } catch { throw ValidationError("\(error)") }
     }
+
+    /// Every figure a name can pick; without names, the standard ones run.
+    private static var known: [BenchFigure] { BenchSuite.standard + BenchSuite.large }
 }

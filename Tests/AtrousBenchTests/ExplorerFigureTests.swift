@@ -18,11 +18,11 @@ struct ExplorerFigureTests {
             .allSatisfy { $0.flops == nil })
     }
 
-    @Test("The standard figures end with the 8192x8192 input's start-up, first frame, cursor and parameter keys")
+    @Test("The large figures are the 8192x8192 input's start-up, first frame, cursor and parameter keys, apart from the standard ones")
     func largeInputFigures() {
-        let names = BenchSuite.standard.map(\.name)
-        #expect(Array(names.suffix(4)) == ["large_render", "large_first_frame", "large_cursor_key", "large_parameter_key"])
+        #expect(BenchSuite.large.map(\.name) == ["large_render", "large_first_frame", "large_cursor_key", "large_parameter_key"])
         #expect(BenchSuite.large.allSatisfy { $0.flops == nil && $0.summary.contains("8192x8192") })
+        #expect(!BenchSuite.standard.contains { $0.name.hasPrefix("large") }, "the standard run stays under a minute")
     }
 
     @Test("Every key of the walks does something, and a whole walk comes back to its start")
