@@ -54,7 +54,7 @@ let package = Package(
         // Timing of the core, the explorer and the program's start-up, each result checked.
         // Running a program to its end with a clean signal mask, and what it used.
         .target(name: "AtrousProcess"),
-        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousExplorer", "AtrousRender"]),
+        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
@@ -75,7 +75,7 @@ let package = Package(
         // The TensorFlow and JAX reference cases, in process.
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
-        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousTestSupport", "CProcessorCheck"]),
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousProcess", "AtrousTestSupport", "CProcessorCheck"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",
@@ -92,6 +92,9 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
+        // Seeded mutations of every file format and random key sequences; ATROUS_FUZZ_COUNT sets the count.
+        .testTarget(name: "FuzzTests",
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
                     dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]

@@ -30,6 +30,18 @@ public enum BenchSuite {
         ]
     }
 
+    /// The figures on an 8192x8192 input (see ``LargeInput``): `atrous render` started afresh
+    /// with its memory, the first frame in process, a cursor move and a parameter key. They
+    /// take minutes and gigabytes, so `atrous bench --large` (or `--figure NAME`) runs them.
+    public static var large: [BenchFigure] {
+        [
+            LargeInput.renderFigure(name: "large_render", repetitions: 3),
+            LargeInput.firstFrame(name: "large_first_frame", repetitions: 3),
+            LargeInput.cursorKeys(name: "large_cursor_key", repetitions: 100),
+            LargeInput.parameterKeys(name: "large_parameter_key", repetitions: 20),
+        ]
+    }
+
     /// How long and how often to measure.
     public struct Settings: Sendable {
         /// Untimed runs before the timed ones.

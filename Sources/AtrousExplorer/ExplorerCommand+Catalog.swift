@@ -200,9 +200,11 @@ extension ExplorerCommand {
 
     /// `:input checkerboard 16x16`, `:input random 12x12 seed=7`, `:input glyph char=A`.
     private static func inputAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
-        let words = try arguments.required().split(separator: " ").map(String.init)
-        let name = words[0].lowercased()
-        guard var pattern = InputPattern.cycle.first(where: { $0.name == name }) else { throw .unknownPattern(words[0]) }
+        // Spaces or colons, as --input writes it: `random 12x12 seed=7` or `random:12x12:seed=7`.
+        let words = try arguments.required().split { $0 == " " || $0 == ":" }.map(String.init)
+        guard let first = words.first else { throw .unknownPattern(arguments.rest) }
+        let name = first.lowercased()
+        guard var pattern = InputPattern.cycle.first(where: { $0.name == name }) else { throw .unknownPattern(first) }
         var size: Pair?
         for word in words.dropFirst() {
             if let seed = arguments.option("seed", in: word), case .random = pattern, let value = UInt64(seed) {

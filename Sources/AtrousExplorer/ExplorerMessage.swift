@@ -1,3 +1,5 @@
+import AtrousIO
+
 /// The one line of feedback under the panels.
 public struct ExplorerMessage: Sendable, Hashable, CustomStringConvertible {
     /// How the message is meant; the renderer colours it by kind.
@@ -13,8 +15,10 @@ public struct ExplorerMessage: Sendable, Hashable, CustomStringConvertible {
     public var text: String
     public var kind: Kind
 
+    /// - Parameter text: escaped here, so whatever it quotes (a typed command, a file name)
+    ///   cannot steer the terminal or break the line (see ``MessageText``).
     public init(_ text: String, kind: Kind = .info) {
-        self.text = text
+        self.text = MessageText.escaped(text)
         self.kind = kind
     }
 

@@ -26,7 +26,12 @@ public enum AnyTensor: Sendable, Equatable {
     /// The elements in the float type `S`, converted when the types differ.
     public func converted<S: ConvolutionScalar>(to type: S.Type) -> Tensor<S> {
         switch self {
-        case let .float(tensor): (tensor as? Tensor<S>) ?? tensor.converted(to: type)
+        case let .float(tensor):
+            // Widening written with concrete types runs at memory speed; the generic path does
+            // not, which an 8192x8192 input (what the explorer holds as doubles) makes plain.
+            (tensor as? Tensor<S>)
+                ?? (Tensor(shape: tensor.shape, scalars: tensor.scalars.map { Double($0) }) as? Tensor<S>)
+                ?? tensor.converted(to: type)
         case let .double(tensor): (tensor as? Tensor<S>) ?? tensor.converted(to: type)
         }
     }

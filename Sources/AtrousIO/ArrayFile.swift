@@ -10,12 +10,10 @@ public enum ArrayFile {
     /// - Throws: ``IOError`` naming the file for an unknown extension, a file that cannot be
     ///   read, or contents that are not a valid array.
     public static func read(path: String) throws(IOError) -> AnyTensor {
-        if path == StandardStream.path {
-            return try NumpyReader.decode(POSIXFile.readAll(path: path), path: StandardStream.inputName)
-        }
+        if path == StandardStream.path { return try NumpyReader.read(path: path) }
         switch fileExtension(of: path) {
-        case "npy": return try NumpyReader.decode(POSIXFile.readAll(path: path), path: path)
-        case "csv": return try .double(CSVTable.decode(POSIXFile.readAll(path: path), path: path))
+        case "npy": return try NumpyReader.read(path: path)
+        case "csv": return try .double(CSVTable.decode(InputFile.bytes(path: path), path: path))
         case "pgm", "png": return try .double(ImageFile.read(path: path))
         default: throw .unsupportedInputExtension(path: path)
         }

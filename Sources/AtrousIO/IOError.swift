@@ -19,12 +19,15 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedDType(path: String, descr: String)
     case impossibleShape(path: String, shape: String)
     case truncatedData(path: String, shape: [Int], dtype: String, needed: Int, found: Int)
-    case trailingData(path: String, extra: Int)
+    /// `atLeast`: a stream held more; `extra` is as far as it was counted.
+    case trailingData(path: String, extra: Int, atLeast: Bool = false)
+    case arrayTooLarge(path: String, shape: [Int], dtype: String, bytes: Int, limit: Int)
 
     // MARK: - CSV and JSON
     case csvRaggedRow(path: String, line: Int, count: Int, expected: Int)
     case csvBadNumber(path: String, line: Int, field: String)
     case csvEmpty(path: String)
+    case csvNotText(path: String, line: Int, bytes: [UInt8])
     case unsupportedRank(format: String, shape: [Int])
     /// `path` is nil until the value is known to be headed for a file.
     case nonFiniteJSON(path: String?, value: String, index: [Int])
@@ -32,7 +35,10 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: - Images
     case image(ImageError)
 
-    public var description: String {
+    /// The sentence, every character from outside escaped (see ``MessageText``).
+    public var description: String { MessageText.escaped(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .cannotRead(path, reason):
             "Cannot read \(quoted(path)): \(reason)."
@@ -66,12 +72,17 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .truncatedData(path, shape, dtype, needed, found):
             "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), "
                 + "which needs \(counted(needed, "byte")) of data, but holds only \(found)."
-        case let .trailingData(path, extra):
-            "The file \(quoted(path)) has \(counted(extra, "unexpected byte")) after its data."
+        case let .trailingData(path, extra, atLeast):
+            "The file \(quoted(path)) has \(atLeast ? "more than " : "")\(counted(extra, "unexpected byte")) after its data."
+        case let .arrayTooLarge(path, shape, dtype, bytes, limit):
+            "The file \(quoted(path)) declares shape \(shapeText(shape)) of \(dtype), \(counted(bytes, "byte")) of data, "
+                + "more than the \(ByteCount.text(limit)) atrous reads."
         case let .csvRaggedRow(path, line, count, expected):
             "Line \(line) of \(quoted(path)) has \(counted(count, "value")), but the rows before it have \(expected)."
         case let .csvBadNumber(path, line, field):
             "Line \(line) of \(quoted(path)) holds \(quoted(field)), which is not a number."
+        case let .csvNotText(path, line, bytes):
+            "Line \(line) of \(quoted(path)) holds \(MessageText.escaped(bytes: bytes)), which is not UTF-8 text."
         case let .csvEmpty(path):
             "The file \(quoted(path)) holds no numbers."
         case let .unsupportedRank(format, shape):
@@ -85,8 +96,9 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// A file name as messages show it: quoted when it holds a space or is empty.
+/// A file name or a piece of a file as messages show it: escaped, and quoted when it holds a
+/// space or is empty (see ``MessageText/fileName(_:)``).
 func quoted(_ path: String) -> String {
     if path == StandardStream.inputName || path == StandardStream.outputName { return path }
-    return path.isEmpty || path.contains(" ") ? "'\(path)'" : path
+    return MessageText.fileName(path)
 }

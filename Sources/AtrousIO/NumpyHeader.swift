@@ -14,6 +14,23 @@ struct NumpyHeader: Sendable, Hashable {
 
     // MARK: - Reading
 
+    /// The bytes before the header text in any version: magic, version and a 4-byte length.
+    static let prefixLength = 12
+
+    /// The length of the magic, version and length fields for the version in `prefix`.
+    static func prefixLength(prefix: [UInt8]) -> Int { prefix.count > 6 && prefix[6] == 1 ? 10 : 12 }
+
+    /// The header text's length as the first bytes of a file declare it, or nil when they do
+    /// not start a known version of the format (`init(bytes:path:)` then says what is wrong).
+    static func declaredLength(prefix: [UInt8]) -> Int? {
+        guard prefix.count >= 10, prefix.starts(with: magic), prefix[7] == 0, (1...3).contains(prefix[6]) else {
+            return nil
+        }
+        let end = prefixLength(prefix: prefix)
+        guard prefix.count >= end else { return nil }
+        return prefix[8..<end].reversed().reduce(0) { $0 << 8 | Int($1) }
+    }
+
     /// Reads the header at the start of `bytes`.
     /// - Parameter path: the file name, for messages only.
     /// - Throws: ``IOError`` for a wrong magic, an unknown version, a header cut short,
@@ -96,7 +113,8 @@ struct NumpyHeader: Sendable, Hashable {
 
     /// Long header values cut short, so a message stays one readable line.
     private static func abbreviated(_ text: String) -> String {
-        text.count <= 60 ? text : String(text.prefix(57)) + "..."
+        let text = MessageText.escaped(text)
+        return text.count <= 60 ? text : String(text.prefix(57)) + "..."
     }
 
     // MARK: - Writing

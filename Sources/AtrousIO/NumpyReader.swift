@@ -6,28 +6,130 @@ import AtrousCore
 /// `Double` (64-bit integers beyond 2^53 round to the nearest `Double`). Any byte order is
 /// accepted, and Fortran-ordered data is transposed to C order.
 public enum NumpyReader {
-    /// The tensor held in `bytes`.
+    /// The largest data section read: 2 GiB, a 16384x16384 `float64` array.
+    public static let maxDataBytes = 2 << 30
+    /// The largest header read; NumPy writes a few hundred bytes.
+    public static let maxHeaderBytes = 1 << 20
+    /// How many unexpected bytes after the data of a stream are counted before giving up.
+    static let trailingCountLimit = 1 << 20
+
+    /// The tensor in the `.npy` file at `path`, or on standard input for `-`.
+    ///
+    /// The header is read first and fixes how many bytes are read after it, so a stream
+    /// without end, or a file whose size disagrees with its header, is never read whole.
+    /// - Throws: ``IOError`` naming the file: unreadable, not a regular file or standard
+    ///   input, malformed, or holding more or less data than its header declares.
+    public static func read(path: String) throws(IOError) -> AnyTensor {
+        let file = try ReadableFile(path: path)
+        let name = file.name
+        var bytes = try file.read(upTo: NumpyHeader.prefixLength)
+        if let length = NumpyHeader.declaredLength(prefix: bytes) {
+            guard length <= maxHeaderBytes else {
+                throw .malformedHeader(path: name, detail: "it declares \(length) bytes, more than the "
+                    + "\(ByteCount.text(maxHeaderBytes)) atrous reads")
+            }
+            bytes += try file.read(upTo: NumpyHeader.prefixLength(prefix: bytes) + length - bytes.count)
+        }
+        let header = try NumpyHeader(bytes: bytes, path: name)
+        bytes.removeFirst(header.dataOffset)
+        let (count, needed) = try dataSize(header, path: name)
+        if let size = file.size {
+            try checkDataSize(needed: needed, found: size - header.dataOffset, header: header, path: name)
+        }
+        let result: AnyTensor
+        if bytes.count <= needed, let native = try nativeTensor(file, start: bytes, count: count, needed: needed,
+                                                                 header: header) {
+            result = native
+        } else {
+            bytes += try file.read(upTo: needed - bytes.count)
+            try checkDataSize(needed: needed, found: bytes.count, header: header, path: name)
+            result = bytes.withUnsafeBytes { tensor(data: $0, count: count, header: header) }
+        }
+        if file.size == nil {
+            let (extra, more) = try file.countRemaining(limit: trailingCountLimit)
+            if extra > 0 { throw .trailingData(path: name, extra: extra, atLeast: more) }
+        }
+        return result
+    }
+
+    /// The tensor read straight into its own storage, when the file stores `float32` or
+    /// `float64` in this machine's byte order and C order: one copy of the data in memory, no
+    /// conversion. Nil for any other layout.
+    /// - Parameter start: the data bytes already read with the header.
+    private static func nativeTensor(_ file: ReadableFile, start: [UInt8], count: Int, needed: Int,
+                                     header: NumpyHeader) throws(IOError) -> AnyTensor? {
+        let dtype = header.dtype
+        guard !header.isFortranOrder, dtype.kind == .float, dtype.isBigEndian == (1.bigEndian == 1) else { return nil }
+        switch dtype.size {
+        case 4: return .float(try nativeTensor(Float.self, file, start: start, count: count, needed: needed, header: header))
+        case 8: return .double(try nativeTensor(Double.self, file, start: start, count: count, needed: needed, header: header))
+        default: return nil
+        }
+    }
+
+    private static func nativeTensor<S: ConvolutionScalar>(_: S.Type, _ file: ReadableFile, start: [UInt8], count: Int,
+                                                          needed: Int, header: NumpyHeader) throws(IOError) -> Tensor<S> {
+        var failure: IOError?
+        var filled = 0
+        let scalars = [S](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let raw = UnsafeMutableRawBufferPointer(buffer)
+            start.withUnsafeBytes { bytes in
+                if let from = bytes.baseAddress, let to = raw.baseAddress { to.copyMemory(from: from, byteCount: bytes.count) }
+            }
+            do throws(IOError) {
+                filled = try start.count + file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[start.count...]))
+            } catch {
+                failure = error
+            }
+            // Floats have no invalid bit patterns; a short read is refused below.
+            initialized = count
+        }
+        if let failure { throw failure }
+        try checkDataSize(needed: needed, found: filled, header: header, path: file.name)
+        return Tensor(shape: header.shape, scalars: scalars)
+    }
+
+    /// The tensor held in `bytes`, the whole of a `.npy` file.
     /// - Parameter path: the file name, for messages only.
     /// - Throws: ``IOError`` for a malformed header, an unsupported dtype, an impossible shape,
     ///   or data shorter or longer than the shape needs. Sizes are checked before any allocation.
     public static func decode(_ bytes: [UInt8], path: String) throws(IOError) -> AnyTensor {
         let header = try NumpyHeader(bytes: bytes, path: path)
-        let dtype = header.dtype
+        let (count, needed) = try dataSize(header, path: path)
+        try checkDataSize(needed: needed, found: bytes.count - header.dataOffset, header: header, path: path)
+        return bytes.withUnsafeBytes { buffer in
+            tensor(data: UnsafeRawBufferPointer(rebasing: buffer[header.dataOffset...]), count: count, header: header)
+        }
+    }
+
+    /// The element count and data size the header declares.
+    /// - Throws: ``IOError/impossibleShape(path:shape:)`` when they overflow or pass ``maxDataBytes``.
+    private static func dataSize(_ header: NumpyHeader, path: String) throws(IOError) -> (count: Int, bytes: Int) {
         guard let count = elementCount(header.shape),
-              case let (needed, overflow) = count.multipliedReportingOverflow(by: dtype.size), !overflow
+              case let (needed, overflow) = count.multipliedReportingOverflow(by: header.dtype.size), !overflow
         else { throw .impossibleShape(path: path, shape: shapeText(header.shape)) }
-        let found = bytes.count - header.dataOffset
+        guard needed <= maxDataBytes else {
+            throw .arrayTooLarge(path: path, shape: header.shape, dtype: header.dtype.name, bytes: needed,
+                                 limit: maxDataBytes)
+        }
+        return (count, needed)
+    }
+
+    /// - Throws: ``IOError`` when `found` bytes of data are fewer or more than `needed`.
+    private static func checkDataSize(needed: Int, found: Int, header: NumpyHeader, path: String) throws(IOError) {
         if needed > found {
-            throw .truncatedData(path: path, shape: header.shape, dtype: dtype.name, needed: needed, found: found)
+            throw .truncatedData(path: path, shape: header.shape, dtype: header.dtype.name, needed: needed,
+                                 found: found)
         }
         if needed < found { throw .trailingData(path: path, extra: found - needed) }
-        return bytes.withUnsafeBytes { buffer in
-            let data = UnsafeRawBufferPointer(rebasing: buffer[header.dataOffset...])
-            if dtype.readsAsFloat {
-                return .float(tensor(floats(data, count: count, dtype: dtype), header: header))
-            }
-            return .double(tensor(doubles(data, count: count, dtype: dtype), header: header))
+    }
+
+    /// The tensor of `count` elements stored in `data` as the header describes them.
+    private static func tensor(data: UnsafeRawBufferPointer, count: Int, header: NumpyHeader) -> AnyTensor {
+        if header.dtype.readsAsFloat {
+            return .float(tensor(floats(data, count: count, dtype: header.dtype), header: header))
         }
+        return .double(tensor(doubles(data, count: count, dtype: header.dtype), header: header))
     }
 
     /// The elements as a tensor in C order.

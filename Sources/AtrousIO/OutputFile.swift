@@ -44,24 +44,57 @@ public enum OutputFile {
             }
             return
         }
-        guard !path.isEmpty else { throw .cannotWrite(path: path, reason: "the file name is empty") }
-        // Existence is left to link() and rename(), which check it atomically.
-        let directory = directory(of: path)
-        guard POSIXFile.fileType(at: directory) == S_IFDIR else {
-            throw .missingDirectory(path: path, directory: directory)
+        try write([(path, bytes)], overwrite: overwrite)
+    }
+
+    /// Writes several files as one unit: all of them or none.
+    ///
+    /// Every file's bytes go to a temporary file first, so a full disk stops the write before
+    /// any name changes; then each temporary takes its name in turn, and should one of those
+    /// steps fail, the files already named are removed again.
+    /// - Throws: ``IOError`` for the first file that cannot be written.
+    public static func write(_ files: [(path: String, bytes: [UInt8])], overwrite: Bool) throws(IOError) {
+        var temporaries: [String] = []
+        // A renamed temporary is gone already; a linked one still has to go.
+        defer { for temporary in temporaries { unlink(temporary) } }
+        for (path, bytes) in files {
+            guard path != StandardStream.path, !path.isEmpty else {
+                throw .cannotWrite(path: path, reason: path.isEmpty ? "the file name is empty"
+                    : "it must be a file when written with others")
+            }
+            // Existence is left to link() and rename(), which check it atomically.
+            let directory = directory(of: path)
+            guard POSIXFile.fileType(at: directory) == S_IFDIR else {
+                throw .missingDirectory(path: path, directory: directory)
+            }
+            TemporaryFileName.removeAbandoned(in: directory)
+            temporaries.append(try createTemporary(beside: path, holding: bytes))
         }
-        let temporary = try createTemporary(beside: path, holding: bytes)
-        defer { unlink(temporary) }
+        var named: [String] = []
+        for ((path, _), temporary) in zip(files, temporaries) {
+            do {
+                try name(temporary, path, overwrite: overwrite)
+                named.append(path)
+            } catch {
+                for path in named { unlink(SystemPath.bytes(of: path)) }
+                throw error
+            }
+        }
+    }
+
+    /// Gives `temporary` the name `path`.
+    private static func name(_ temporary: String, _ path: String, overwrite: Bool) throws(IOError) {
+        let systemPath = SystemPath.bytes(of: path)
         if overwrite {
-            guard rename(temporary, path) == 0 else { throw failure(writing: path) }
+            guard rename(temporary, systemPath) == 0 else { throw failure(writing: path) }
             return
         }
-        guard link(temporary, path) != 0 else { return }
+        guard link(temporary, systemPath) != 0 else { return }
         let code = errno
         guard [EPERM, EOPNOTSUPP, ENOTSUP, ENOSYS, EMLINK].contains(code) else { throw failure(writing: path, code) }
         // The file system has no hard links: check, then rename, accepting the small race.
         guard POSIXFile.fileType(at: path) == nil else { throw .outputExists(path: path) }
-        guard rename(temporary, path) == 0 else { throw failure(writing: path) }
+        guard rename(temporary, systemPath) == 0 else { throw failure(writing: path) }
     }
 
     /// The error for a failed `link` or `rename` onto `path`.
@@ -73,15 +106,11 @@ public enum OutputFile {
         }
     }
 
-    /// A new file `.NAME.RANDOM.tmp` beside `path` holding `bytes`, with the mode a plain
-    /// `open` would give. On failure nothing is left behind.
+    /// A new temporary file beside `path` holding `bytes` (named by ``TemporaryFileName``),
+    /// with the mode a plain `open` would give. On failure nothing is left behind.
     private static func createTemporary(beside path: String, holding bytes: [UInt8]) throws(IOError) -> String {
-        let slash = path.lastIndex(of: "/")
-        let prefix = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         for _ in 0..<100 {
-            let suffix = String(UInt64.random(in: 0...UInt64.max), radix: 36)
-            let temporary = prefix + ".\(name).\(suffix).tmp"
+            let temporary = TemporaryFileName.make(beside: path)
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
             if fd < 0 {
                 if errno == EEXIST { continue }

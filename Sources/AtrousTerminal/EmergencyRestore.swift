@@ -21,6 +21,7 @@ enum EmergencyRestore {
 
     /// Records the terminal state to return to; call before `newterm`.
     static func saveSettings() {
+        _ = stopSignalNames.count // initialised here, not first inside a handler
         let settings = savedSettings ?? UnsafeMutablePointer<termios>.allocate(capacity: 1)
         guard tcgetattr(STDIN_FILENO, settings) == 0 else {
             settings.deallocate()
@@ -64,14 +65,12 @@ enum EmergencyRestore {
     /// its number. Async-signal-safe.
     static func restoreAndExit(stoppedBy signal: Int32) -> Never {
         restoreTerminal()
-        let message: StaticString = switch signal {
-        case SIGTERM: "atrous: stopped by SIGTERM.\n"
-        case SIGINT: "atrous: stopped by SIGINT.\n"
-        case SIGHUP: "atrous: stopped by SIGHUP.\n"
-        case SIGQUIT: "atrous: stopped by SIGQUIT.\n"
-        default: "atrous: stopped by a signal.\n"
-        }
-        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+        let prefix: StaticString = "atrous: stopped by "
+        let suffix: StaticString = ".\n"
+        let name = (Int(signal) < stopSignalNames.count ? stopSignalNames[Int(signal)] : nil) ?? "a signal"
+        _ = write(STDERR_FILENO, prefix.utf8Start, prefix.utf8CodeUnitCount)
+        _ = write(STDERR_FILENO, name.utf8Start, name.utf8CodeUnitCount)
+        _ = write(STDERR_FILENO, suffix.utf8Start, suffix.utf8CodeUnitCount)
         _exit(128 + signal)
     }
 
@@ -124,6 +123,14 @@ enum EmergencyRestore {
         }
     }
 }
+
+/// The names of the stop signals by number, prepared before any handler runs; a signal
+/// handler must not search or allocate.
+nonisolated(unsafe) private let stopSignalNames: [StaticString?] = {
+    var names = [StaticString?](repeating: nil, count: 65)
+    for (number, name) in StopSignal.names where Int(number) < names.count { names[Int(number)] = name }
+    return names
+}()
 
 /// The crash actions that were in place before ours, indexed by signal number.
 @exclusivity(unchecked) nonisolated(unsafe) private var previousCrashActions: UnsafeMutableBufferPointer<sigaction>? = nil

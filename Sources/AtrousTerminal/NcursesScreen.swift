@@ -123,6 +123,7 @@ public final class NcursesScreen: TerminalScreen {
             var code: wint_t = 0
             switch wget_wch(window, &code) {
             case OK:
+                if code == Self.suspendCharacter { return suspend() }
                 if let key = KeyDecoder.key(forCharacter: code) { return .key(key) }
             case KEY_CODE_YES:
                 if let event = event(forKeyCode: Int32(code)) { return event }
@@ -134,6 +135,34 @@ public final class NcursesScreen: TerminalScreen {
                 if earlyTimeouts >= 3 { return nil }
             }
         }
+    }
+
+    /// Ctrl-Z, which raw mode delivers as a character instead of sending SIGTSTP.
+    private static let suspendCharacter: wint_t = 0x1A
+
+    /// Ctrl-Z: gives the terminal back as it was before the explorer started and stops the
+    /// program, as the shell's job control expects; on `fg` (SIGCONT) takes the terminal again.
+    ///
+    /// - Returns: a resize to the terminal's current size, which may have changed meanwhile,
+    ///   so the next frame repaints every cell.
+    private func suspend() -> InputEvent {
+        endwin()
+        // SIGTSTP's default action stops the process; whatever handles it otherwise steps aside.
+        var stop = sigaction()
+        stop.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&stop.sa_mask)
+        var previousAction = sigaction()
+        sigaction(SIGTSTP, &stop, &previousAction)
+        raise(SIGTSTP)
+        sigaction(SIGTSTP, &previousAction, nil)
+        // Running again: the next refresh returns to full-screen mode, here redrawn from scratch.
+        reset_prog_mode()
+        _ = mousemask(MouseDecoder.reportedEvents, nil)
+        clearok(window, true)
+        previous = nil
+        wrefresh(window)
+        size = Size(width: Int(getmaxx(window)), height: Int(getmaxy(window)))
+        return .resize(width: size.width, height: size.height)
     }
 
     private func event(forKeyCode code: Int32) -> InputEvent? {

@@ -12,7 +12,8 @@ import Glibc
 /// How many stop signals arrived since `install`; only the handler writes it after that.
 @exclusivity(unchecked) nonisolated(unsafe) private var stopSignalCount: sig_atomic_t = 0
 
-/// Catches SIGTERM, SIGINT, SIGHUP and SIGQUIT while the terminal is in full-screen mode.
+/// Catches every signal that would end the program (``StopSignal/handled``) while the terminal
+/// is in full-screen mode.
 ///
 /// The handler only records the signal (the one async-signal-safe thing to do); the event
 /// loop polls for it and throws `StopSignal`, so the program unwinds and restores the terminal

@@ -20,6 +20,6 @@ public protocol TerminalScreen: AnyObject {
     /// - Parameter timeoutMilliseconds: how long to wait before reporting `.tick`; nil waits
     ///   until an event arrives.
     /// - Returns: the event, `.tick` when the time ran out, or nil when the input has ended.
-    /// - Throws: `StopSignal` when SIGTERM, SIGINT, SIGHUP or SIGQUIT arrived.
+    /// - Throws: `StopSignal` when a signal that ends the program arrived.
     func nextEvent(timeoutMilliseconds: Int?) throws -> InputEvent?
 }

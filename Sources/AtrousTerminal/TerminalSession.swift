@@ -12,7 +12,8 @@ import CNcurses
 ///
 /// - Normal return and thrown errors: `endwin` runs before `run` returns or rethrows, so the
 ///   caller prints errors onto a normal terminal.
-/// - SIGTERM, SIGINT, SIGHUP, SIGQUIT: the next `nextEvent` throws `StopSignal`, which unwinds
+/// - A signal that ends the program (`StopSignal.handled`: SIGTERM, SIGINT, SIGPIPE, SIGUSR1...):
+///   the next `nextEvent` throws `StopSignal`, which unwinds
 ///   through `run` like any error. A second such signal restores the terminal and exits at
 ///   once.
 /// - `exit()` called inside the closure: an exit hook ends full-screen mode.

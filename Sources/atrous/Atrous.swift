@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtrousIO
 import Foundation
 
 @main
@@ -25,7 +26,7 @@ struct Atrous: ParsableCommand {
             // Help and version requests print as the parser prints them; every failure is one
             // line on standard error, without the usage text the parser would add after it.
             guard exitCode(for: error) != .success else { exit(withError: error) }
-            FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
+            FileHandle.standardError.write(Data("Error: \(MessageText.escaped(message(for: error)))\n".utf8))
             Foundation.exit(exitCode(for: error).rawValue)
         }
     }

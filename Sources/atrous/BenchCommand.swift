@@ -37,12 +37,15 @@ struct BenchCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Timed runs per figure (default: each figure's own count).")
     var repetitions: Int?
 
-    @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv.")
+    @Option(name: .customLong("figure"), help: "Measure only this figure (repeatable), e.g. seed_conv or large_render.")
     var figures: [String] = []
 
     @Option(name: .customLong("conv"), help: ArgumentHelp(
         "Time this convolution (repeatable), e.g. 1x224x224x64:3x3:64:rate=2 (see above).", valueName: "spec"))
     var convolutions: [String] = []
+
+    @Flag(help: "Measure the figures on an 8192x8192 input instead (minutes, and gigabytes of memory).")
+    var large = false
 
     mutating func run() throws {
         var settings = quick ? BenchSuite.Settings.quick : BenchSuite.Settings()
@@ -63,7 +66,12 @@ struct BenchCommand: ParsableCommand {
     /// The named figures (all of them when none is named and no --conv is given), then the --conv workloads.
     private func selection() throws -> [BenchFigure] {
         let custom = try convolutions.map { try CustomConvolution(parsing: $0) }
-        let standard = custom.isEmpty || !figures.isEmpty ? try BenchSuite.select(figures) : []
+        let standard = large ? BenchSuite.large
+            : !figures.isEmpty ? try BenchSuite.select(figures, from: Self.known)
+            : custom.isEmpty ? BenchSuite.standard : []
         return standard + custom.map { $0.figure(repetitions: $0.defaultRepetitions) }
     }
+
+    /// Every figure a name can pick; without names, the standard ones run.
+    private static var known: [BenchFigure] { BenchSuite.standard + BenchSuite.large }
 }

@@ -19,6 +19,13 @@ struct ExplorerFigureTests {
             .allSatisfy { $0.flops == nil })
     }
 
+    @Test("The large figures are the 8192x8192 input's start-up, first frame, cursor and parameter keys, apart from the standard ones")
+    func largeInputFigures() {
+        #expect(BenchSuite.large.map(\.name) == ["large_render", "large_first_frame", "large_cursor_key", "large_parameter_key"])
+        #expect(BenchSuite.large.allSatisfy { $0.flops == nil && $0.summary.contains("8192x8192") })
+        #expect(!BenchSuite.standard.contains { $0.name.hasPrefix("large") }, "the standard run stays under a minute")
+    }
+
     @Test("Every key of the walks does something, and a whole walk comes back to its start")
     func walksAreClosed() {
         for (keys, setUp) in [(InteractionWorkload.walk, [ExplorerAction]()),

@@ -1,5 +1,6 @@
 import AtrousCore
 import AtrousIO
+import AtrousProcess
 import AtrousTestSupport
 import Foundation
 import Testing
@@ -234,5 +235,149 @@ struct ComputeCommandTests {
         for flag in ["--input", "--kernel", "--bias", "--rate", "--stride", "--padding", "--fill", "--output", "--force"] {
             #expect(result.output.contains(flag), "missing \(flag)")
         }
+    }
+}
+
+@Suite("atrous compute with hostile standard input")
+struct ComputeStandardInputTests {
+    /// Runs `compute --input -` with standard input read from `input`, returning the status
+    /// and standard error.
+    /// Whether `run`'s child stayed within `limit` bytes. Linux counts this test process's
+    /// peak before the child's program starts as the child's own (see `ChildProcess`), so the
+    /// peak is lowered first and the test process's size allowed for.
+    static func residentWithin(_ limit: Int, _ run: () throws -> ChildProcess) rethrows -> (ChildProcess, Bool) {
+        ChildProcess.shrinkOwnPeakResidentSet()
+        let own = ChildProcess.ownResidentBytes ?? 0
+        let child = try run()
+        return (child, child.maxResidentBytes < max(own, ChildProcess.ownResidentBytes ?? 0) + limit)
+    }
+
+    static func run(standardInput input: String, in directory: TemporaryDirectory) throws -> (ChildProcess, String) {
+        let child = try ChildProcess.run(AtrousBinary.path(), [
+            "compute", "--input", "-", "--kernel", directory.path("k.npy"), "--output", directory.path("y.npy"),
+        ], standardInput: input, standardOutput: directory.path("out"), standardError: directory.path("err"))
+        return (child, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
+    }
+
+    @Test("a write removes the temporary a killed writer left in the directory")
+    func abandonedTemporary() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        // A writer that has ended: its process id is free, so its temporary is debris.
+        let ended = try ChildProcess.run("/bin/sh", ["-c", "echo $$ > \"$0\"", directory.path("pid")],
+                                         standardOutput: "/dev/null", standardError: "/dev/null")
+        #expect(ended.status == 0)
+        let pid = String(decoding: directory.bytes("pid") ?? [], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let debris = ".y.npy.atrous-\(pid)-1x2y3z.tmp"
+        try directory.write([UInt8](repeating: 7, count: 1000), to: debris)
+        let result = try AtrousBinary.run(ComputeCommandTests.arguments(directory, output: directory.path("z.npy")))
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try directory.contents() == ["k.npy", "pid", "x.npy", "z.npy"])
+    }
+
+    @Test("a small file's read takes memory for what it holds, not for the read's budget")
+    func smallRead() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        try directory.write(Array("1,2,3\n4,5,6\n7,8,9\n".utf8), to: "x.csv")
+        let (child, within) = try Self.residentWithin(100 << 20) {
+            try ChildProcess.run(AtrousBinary.path(), [
+                "compute", "--input", directory.path("x.csv"), "--kernel", directory.path("k.npy"), "--output", "-",
+            ], standardOutput: directory.path("out"), standardError: directory.path("err"))
+        }
+        #expect(child.status == 0)
+        #expect(within, "\(child.maxResidentBytes) bytes resident: the 256 MiB text budget is not allocated")
+    }
+
+    @Test("an endless device on standard input ends with one sentence within a second and 100 MB")
+    func endless() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        let clock = ContinuousClock()
+        let started = clock.now
+        var error = ""
+        let (child, within) = try Self.residentWithin(100 << 20) {
+            let (child, text) = try Self.run(standardInput: "/dev/zero", in: directory)
+            error = text
+            return child
+        }
+        let status = child.status
+        #expect(started.duration(to: clock.now) < .seconds(1))
+        #expect(within, "\(child.maxResidentBytes) bytes resident")
+        #expect(status == 1)
+        #expect(error == "Error: \(IOError.notNumpy(path: "standard input").description)\n")
+        #expect(try directory.contents() == ["err", "k.npy", "out", "x.npy"])
+    }
+
+    @Test("a stream with megabytes after its data stops counting them at the budget")
+    func trailing() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        let bytes = NumpyWriter.encode(ComputeCommandTests.input) + [UInt8](repeating: 0, count: 3 << 20)
+        try directory.write(bytes, to: "stream")
+        // Through a pipe, a stream rather than a file of known size; cat, not the test, meets the closed pipe.
+        let child = try ChildProcess.run("/bin/sh", [
+            "-c", "cat \"$0\" | exec \"$1\" compute --input - --kernel \"$2\" --output \"$3\"",
+            directory.path("stream"), AtrousBinary.path(), directory.path("k.npy"), directory.path("y.npy"),
+        ], standardOutput: directory.path("out"), standardError: directory.path("err"))
+        let (status, error) = (child.status, String(decoding: directory.bytes("err") ?? [], as: UTF8.self))
+        #expect(status == 1)
+        #expect(error == "Error: The file standard input has more than 1048576 unexpected bytes after its data.\n")
+    }
+}
+
+@Suite("atrous compute into a closed pipe")
+struct ComputeClosedPipeTests {
+    @Test("a reader that stops early ends the program quietly, as SIGPIPE ends Unix tools")
+    func closedPipe() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try ArrayFile.write(Tensor<Float>(shape: [600, 600], repeating: 1), to: directory.path("x.npy"), overwrite: false)
+        try ArrayFile.write(ComputeCommandTests.kernel, to: directory.path("k.npy"), overwrite: false)
+        let child = try ChildProcess.run("/bin/sh", [
+            "-c", "{ \"$0\" compute --input \"$1\" --kernel \"$2\" --output - 2> \"$3\"; echo $? > \"$4\"; } "
+                + "| head -c 10 > /dev/null",
+            AtrousBinary.path(), directory.path("x.npy"), directory.path("k.npy"), directory.path("err"),
+            directory.path("status"),
+        ], standardOutput: directory.path("out"), standardError: directory.path("sh"))
+        #expect(child.status == 0)
+        #expect(directory.bytes("status") == Array("\(128 + SIGPIPE)\n".utf8), "ended by SIGPIPE, as `yes | head` ends")
+        #expect(directory.bytes("err") == [], "nothing on standard error")
+    }
+}
+
+@Suite("atrous with hostile names and keys")
+struct HostileNameTests {
+    @Test("a file name holding an escape sequence and a newline is one line of plain text in the error")
+    func controlCharacters() throws {
+        let result = try AtrousBinary.run(["compute", "--input", "a\u{1B}[31mred\nx.npy", "--kernel", "k.npy",
+                                           "--output", "-"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "Error: Cannot read a\\x1B[31mred\\x0Ax.npy: no such file or directory.\n")
+    }
+
+    @Test("keys holding control characters are refused in one line of plain text")
+    func keys() throws {
+        let result = try AtrousBinary.run(["render", "--keys", "j\u{1B}[31m<bad\n>"])
+        #expect(result.status != 0)
+        #expect(Sentence.isSingle(result.standardError), "\(result.standardError)")
+        #expect(!result.standardError.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(result.standardError.contains("j\\x1B[31m<bad\\x0A>"))
+    }
+
+    @Test("a file whose name is not UTF-8 opens as the bytes it is, and errors show those bytes")
+    func notUTF8() throws {
+        let directory = try ComputeCommandTests.workspace()
+        defer { directory.remove() }
+        // The shell builds the names from bytes, which a Swift string cannot hold.
+        let script = "cp x.npy \"$(printf 'n\\377.npy')\" && \"$0\" compute --input \"$(printf 'n\\377.npy')\" "
+            + "--kernel k.npy --rate 2 --output y.npy && \"$0\" compute --input=\"$(printf 'm\\377.npy')\" "
+            + "--kernel k.npy --output z.npy"
+        let child = try ChildProcess.run("/bin/sh", ["-c", "cd \"$1\" && " + script, AtrousBinary.path(), directory.url.path],
+                                         standardOutput: directory.path("out"), standardError: directory.path("err"))
+        #expect(child.status == 1)
+        #expect(try ArrayFile.read(path: directory.path("y.npy")) == .float(ComputeCommandTests.expected))
+        #expect(String(decoding: directory.bytes("err") ?? [], as: UTF8.self)
+            == "Error: Cannot read m\\xFF.npy: no such file or directory.\n")
     }
 }

@@ -100,6 +100,9 @@ struct CommandParserTests {
         ("input checkerboard 16x16", .setInputPattern(.checkerboard, size: Pair(16, 16))),
         ("input random 12x12 seed=7", .setInputPattern(.random(seed: 7), size: Pair(12, 12))),
         ("input random seed=7", .setInputPattern(.random(seed: 7), size: nil)),
+        // The colon form --input takes reads the same.
+        ("input random:12x12:seed=7", .setInputPattern(.random(seed: 7), size: Pair(12, 12))),
+        ("input random:100000x100000", .setInputPattern(.random(seed: 1), size: Pair(100_000, 100_000))),
         ("input glyph char=a 7", .setInputPattern(.glyph("A"), size: Pair(square: 7))),
         ("input impulse", .setInputPattern(.impulse, size: nil)),
         ("input ramp 3,4", .setInputPattern(.ramp, size: Pair(3, 4))),
@@ -168,5 +171,19 @@ struct CommandParserTests {
         let names = ExplorerCommand.all.flatMap(\.names)
         #expect(Set(names).count == names.count)
         #expect(ExplorerCommand.all.allSatisfy { $0.usage.hasPrefix(":" + $0.names[0]) && !$0.summary.isEmpty })
+    }
+}
+
+@Suite("Messages quote typed text as plain text")
+struct MessageEscapingTests {
+    @Test("a typed command holding an escape sequence shows it escaped on the message line")
+    func typedEscape() throws {
+        var state = ExplorerState()
+        _ = update(&state, .openCommandLine)
+        for character in "\u{1B}[31mred\u{202E}" { _ = update(&state, .editCommandLine(.insert(character))) }
+        _ = update(&state, .submitCommandLine)
+        let text = try #require(state.message?.text)
+        #expect(text.contains("\\x1B[31mred\\u{202E}"), "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E })
     }
 }

@@ -118,6 +118,33 @@ struct SessionFileTests {
         }
     }
 
+    @Test("a session, or its input file, that is an endless device is refused at once")
+    func devices() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createSymbolicLink(atPath: directory.path("zero.atrous.json"), withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: directory.path("zero.npy"), withDestinationPath: "/dev/zero")
+        try directory.write(Array(("{\"format\": \"atrous-session\", \"version\": 1, \"input\": {\"source\": "
+            + "{\"file\": \"x.npy\"}, \"values_file\": \"zero.npy\"}, \"kernel\": {\"source\": {\"preset\": \"box\"}}, "
+            + "\"layer\": \"k=3\"}").utf8), to: "s.atrous.json")
+        let device = "it is a character device, not a regular file"
+        for (name, message) in [
+            ("zero.atrous.json", "Cannot read DIR/zero.atrous.json: \(device)."),
+            ("s.atrous.json", "The session DIR/s.atrous.json refers to the input file DIR/zero.npy, "
+                + "but cannot read DIR/zero.npy: \(device)."),
+        ] {
+            let clock = ContinuousClock()
+            let started = clock.now
+            do {
+                _ = try ExplorerSession.load(path: directory.path(name))
+                Issue.record("\(name) was accepted")
+            } catch {
+                #expect(error.description == message.replacingOccurrences(of: "DIR", with: directory.url.path))
+            }
+            #expect(started.duration(to: clock.now) < .seconds(1))
+        }
+    }
+
     @Test func aSessionReferringToAFileBesideItReadsItFromAnyDirectory() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -1,3 +1,4 @@
+import AtrousTestSupport
 /// PNG files built byte by byte, independently of libpng, so the reader is checked against
 /// the format itself: any colour type and bit depth, palettes, transparency, and damage.
 struct CraftedPNG {
@@ -55,7 +56,7 @@ struct CraftedPNG {
 
     static func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
         let typed = Array(type.utf8) + data
-        return bigEndian(data.count) + typed + bigEndian(Int(crc32(typed)))
+        return bigEndian(data.count) + typed + bigEndian(Int(PNGChecksum.crc32(typed)))
     }
 
     /// A zlib stream of uncompressed ("stored") deflate blocks.
@@ -73,14 +74,5 @@ struct CraftedPNG {
         var a: UInt32 = 1, b: UInt32 = 0
         for byte in data { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
         return out + bigEndian(Int(b << 16 | a))
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
-        }
-        return ~crc
     }
 }

@@ -1,4 +1,5 @@
 @testable import AtrousIO
+import AtrousTestSupport
 import Testing
 
 @Suite("Malformed .npy files give one clear sentence")
@@ -54,8 +55,8 @@ struct NumpyMalformedTests {
              bytes: CraftedNumpy.bytes(header: CraftedNumpy.header("<f8", shape: "(2305843009213693952,)")),
              expected: .impossibleShape(path: "bad.npy", shape: "(2305843009213693952,)")),
         Case(name: "absurd shape", bytes: CraftedNumpy.bytes(header: CraftedNumpy.header("<f4", shape: "(1000000000000,)")),
-             expected: .truncatedData(path: "bad.npy", shape: [1_000_000_000_000], dtype: "float32",
-                                      needed: 4_000_000_000_000, found: 0)),
+             expected: .arrayTooLarge(path: "bad.npy", shape: [1_000_000_000_000], dtype: "float32",
+                                      bytes: 4_000_000_000_000, limit: NumpyReader.maxDataBytes)),
         Case(name: "data cut short",
              bytes: CraftedNumpy.bytes(header: CraftedNumpy.header("<f4", shape: "(3,)"), data: Array(floats.prefix(10))),
              expected: .truncatedData(path: "bad.npy", shape: [3], dtype: "float32", needed: 12, found: 10)),
@@ -71,6 +72,17 @@ struct NumpyMalformedTests {
     @Test("each malformation has its own error", arguments: cases)
     func malformed(_ testCase: Case) {
         #expect(throws: testCase.expected) { try NumpyReader.decode(testCase.bytes, path: "bad.npy") }
+    }
+
+    @Test("read from a file, each malformation gives the same error as from memory", arguments: cases)
+    func malformedFile(_ testCase: Case) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write(testCase.bytes, to: "bad.npy")
+        let expected = try #require(throws: IOError.self) {
+            try NumpyReader.decode(testCase.bytes, path: directory.path("bad.npy"))
+        }
+        #expect(throws: expected) { try ArrayFile.read(path: directory.path("bad.npy")) }
     }
 
     @Test("every message is one sentence naming the file", arguments: cases)

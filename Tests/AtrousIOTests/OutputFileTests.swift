@@ -80,3 +80,54 @@ struct OutputFileTests {
         #expect(try ArrayFormat(path: "-") == .npy)
     }
 }
+
+@Suite("Temporary files carry their writer's process id, and abandoned ones are removed")
+struct TemporaryFileTests {
+    @Test("a temporary name holds the writer's pid and reads back; other names are not temporaries")
+    func names() {
+        let name = TemporaryFileName.make(beside: "dir/out.npy")
+        #expect(name.hasPrefix("dir/.out.npy.atrous-\(getpid())-") && name.hasSuffix(".tmp"))
+        #expect(TemporaryFileName.writer(of: String(name.dropFirst(4))) == getpid())
+        for other in [".out.npy.12.tmp", "out.atrous-12-ab.tmp", ".x.atrous-12-ab.tmpx", ".x.atrous-a-b.tmp",
+                      ".x.atrous-12-AB.tmp", ".x.atrous-0-ab.tmp", ".x.atrous-12.tmp"] {
+            #expect(TemporaryFileName.writer(of: other) == nil, "\(other)")
+        }
+    }
+
+    @Test("a write removes the temporaries of writers that are gone, and keeps those of running ones")
+    func removesAbandoned() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ended = Process()
+        ended.executableURL = URL(fileURLWithPath: "/bin/true")
+        try ended.run()
+        ended.waitUntilExit()
+        let gone = ".big.npy.atrous-\(ended.processIdentifier)-k3x.tmp"
+        let running = ".big.npy.atrous-\(getppid())-k3x.tmp"
+        let mine = ".big.npy.atrous-\(getpid())-k3x.tmp"
+        let foreign = ".big.npy.12345.tmp"
+        for name in [gone, running, mine, foreign] { try directory.write([1, 2, 3], to: name) }
+        try OutputFile.write([7], to: directory.path("other.csv"), overwrite: false)
+        #expect(try directory.contents() == [running, mine, foreign, "other.csv"].sorted())
+    }
+
+    @Test("files written together appear all or not at all")
+    func together() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write([9], to: "b.json")
+        // The second name is taken: the first, already named, is removed again.
+        #expect(throws: IOError.outputExists(path: directory.path("b.json"))) {
+            try OutputFile.write([(directory.path("a.npy"), [1]), (directory.path("b.json"), [2])], overwrite: false)
+        }
+        #expect(try directory.contents() == ["b.json"])
+        #expect(directory.bytes("b.json") == [9])
+        // The second cannot even be written: nothing is named.
+        #expect(throws: IOError.missingDirectory(path: directory.path("no/b.json"), directory: directory.path("no"))) {
+            try OutputFile.write([(directory.path("a.npy"), [1]), (directory.path("no/b.json"), [2])], overwrite: false)
+        }
+        #expect(try directory.contents() == ["b.json"])
+        try OutputFile.write([(directory.path("a.npy"), [1]), (directory.path("c.json"), [2])], overwrite: false)
+        #expect(try directory.contents() == ["a.npy", "b.json", "c.json"])
+    }
+}

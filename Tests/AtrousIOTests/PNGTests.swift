@@ -177,3 +177,27 @@ import Testing
         #expect(throws: ImageError.self) { try PNGWriter.encode(Tensor(shape: [1, 1], scalars: [.nan])) }
     }
 }
+
+@Suite("PNG files that claim more pixels than they hold")
+struct PNGDataBoundTests {
+    @Test("a header declaring 4096x4096 RGBA over a few bytes of data is refused before the pixels' memory")
+    func tooShort() throws {
+        let png = CraftedPNG(width: 4096, height: 4096, bitDepth: 16, colorType: .rgba, rows: [[UInt8](repeating: 0, count: 64)])
+        let bytes = png.bytes
+        #expect(throws: ImageError.pngDataTooShort(path: "bomb.png", width: 4096, height: 4096,
+                                                    bytes: PNGChunks.imageDataLength(bytes))) {
+            try PNGReader.decode(bytes, path: "bomb.png")
+        }
+        #expect(ImageError.pngDataTooShort(path: "bomb.png", width: 4096, height: 4096, bytes: 80).description
+            == "The PNG file bomb.png declares 4096x4096 pixels, more than its 80 bytes of compressed image data can hold.")
+    }
+
+    @Test("an image that compresses as well as deflate can still reads")
+    func wellCompressed() throws {
+        let zeros = Tensor<Double>(shape: [512, 512, 4], repeating: 0)
+        let bytes = try PNGWriter.encode(zeros)
+        #expect(bytes.count < 4096, "compressed more than 256:1")
+        #expect(try PNGReader.decode(bytes, path: "zeros.png") == zeros)
+        #expect(PNGChunks.leastImageData(bytes) == (512 * (1 + 512 * 4)) / PNGChunks.maxExpansion)
+    }
+}

@@ -59,6 +59,15 @@ public final class TerminalProgram {
         return status
     }
 
+    /// Whether the terminal's settings now (read from the pane's device while the program is
+    /// stopped or running) equal those from before the program started.
+    public func currentSettingsEqualBefore() throws -> Bool {
+        let tty = try tmux.display("#{pane_tty}")
+        let result = try ProcessRunner.run("/bin/sh", ["-c", "stty -g < \"$0\"", tty])
+        let before = try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8)
+        return result.status == 0 && !before.isEmpty && result.output == before
+    }
+
     /// Whether the terminal settings after the program equal those before it.
     public func settingsRestored(timeout: Double = 10) throws -> Bool {
         let after = directory.appendingPathComponent("after")

@@ -117,6 +117,20 @@ public final class TmuxSession {
         throw Timeout(waitingFor: description, seconds: timeout, screen: screen)
     }
 
+    /// What tmux reports for `format`, such as `#{pane_tty}`, without the final newline.
+    public func display(_ format: String) throws -> String {
+        try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The pane's terminal modes as tmux tracks them: the alternate screen, mouse reporting,
+    /// a visible cursor, application cursor keys.
+    public func modes() throws -> TerminalModes {
+        let flags = try display("#{alternate_on} #{mouse_any_flag} #{cursor_flag} #{keypad_cursor_flag}")
+            .split(separator: " ").map { $0 == "1" }
+        guard flags.count == 4 else { throw ProcessRunnerError(description: "tmux reported no modes: \(flags)") }
+        return TerminalModes(alternateScreen: flags[0], mouse: flags[1], cursorVisible: flags[2], applicationKeys: flags[3])
+    }
+
     // MARK: - The program
 
     /// The process id of the shell running the command.
@@ -185,5 +199,28 @@ public final class TmuxSession {
         let settings = overrides.compactMap { name, value in value.map { "\(name)=\($0)" } }
         return try ProcessRunner.run("/usr/bin/env", removals + settings
             + ["tmux", "-L", socket, "-f", "/dev/null"] + arguments)
+    }
+}
+
+/// The modes a full-screen program turns on and must turn off again.
+public struct TerminalModes: Equatable, Sendable, CustomStringConvertible {
+    public var alternateScreen: Bool
+    public var mouse: Bool
+    public var cursorVisible: Bool
+    public var applicationKeys: Bool
+
+    /// A shell's terminal: the main screen, no mouse reporting, the cursor shown.
+    public static let shell = TerminalModes(alternateScreen: false, mouse: false, cursorVisible: true,
+                                            applicationKeys: false)
+
+    public init(alternateScreen: Bool, mouse: Bool, cursorVisible: Bool, applicationKeys: Bool) {
+        self.alternateScreen = alternateScreen
+        self.mouse = mouse
+        self.cursorVisible = cursorVisible
+        self.applicationKeys = applicationKeys
+    }
+
+    public var description: String {
+        "alternate screen \(alternateScreen), mouse \(mouse), cursor \(cursorVisible), keypad \(applicationKeys)"
     }
 }

@@ -36,17 +36,70 @@ struct TerminalMannersTests {
         #expect(!(try session.tmux.capture()).contains("Kernel 3x3"), "the explorer's screen is gone")
     }
 
-    @Test("SIGTERM and SIGHUP restore the terminal, say so, and exit with 128 plus the signal",
-          arguments: [SIGTERM, SIGHUP])
+    @Test("every signal that ends the program restores the terminal, says so, and exits with 128 plus the signal",
+          arguments: [SIGTERM, SIGHUP, SIGPIPE, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGXCPU, SIGXFSZ])
     func stopSignals(signal: Int32) throws {
         let session = try ExplorerInTmux()
         try session.waitForScreen()
+        #expect(try session.tmux.modes() != .shell, "the explorer's modes are on")
         kill(try session.program.pid(), signal)
         #expect(try session.program.waitForExit() == 128 + signal)
         #expect(try session.program.settingsRestored())
+        #expect(try session.tmux.modes() == .shell)
         let screen = try session.tmux.capture()
         #expect(screen.contains("atrous: \(StopSignal(number: signal).description)"))
         #expect(!screen.contains("Kernel 3x3"))
+    }
+
+    @Test("Ctrl-Z stops the program with the terminal as the shell had it; fg takes it back and redraws")
+    func suspend() throws {
+        // An interactive shell, whose job control gives the program a process group that may stop.
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let tmux = try TmuxSession(command: "PS1='$ ' exec sh -i", environment: ["NO_COLOR": nil])
+        try tmux.waitFor(text: "$")
+        let (before, during, after, pidFile) = (scratch.path("before"), scratch.path("during"), scratch.path("after"),
+                                                scratch.path("pid"))
+        try tmux.type("stty -g > \(shellQuoted(before)); sh -c 'echo $$ > \"$0\"; exec \"$1\"' "
+            + "\(shellQuoted(pidFile)) \(shellQuoted(try AtrousBinary.path()))")
+        try tmux.sendKeys("Enter")
+        let first = try tmux.waitFor(text: "? help", timeout: ExplorerInTmux.timeout)
+        try tmux.type("rj")
+        let moved = try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the moved cursor") { $0 != first }
+        try tmux.sendKeys("C-z")
+        let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the program to stop") { _ in
+            (try? Self.processState(pid)) == "T"
+        }
+        #expect(try tmux.modes() == .shell)
+        try tmux.type("stty -g > \(shellQuoted(during))")
+        try tmux.sendKeys("Enter")
+        try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the settings while stopped") { _ in
+            FileManager.default.fileExists(atPath: during)
+        }
+        try tmux.type("fg")
+        try tmux.sendKeys("Enter")
+        try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the same frame, redrawn") { $0 == moved }
+        #expect(try tmux.modes() != .shell, "full-screen modes on again")
+        try tmux.type("q")
+        try tmux.waitFor(text: "$ ", timeout: ExplorerInTmux.timeout)
+        try tmux.type("echo status $?; stty -g > \(shellQuoted(after))")
+        try tmux.sendKeys("Enter")
+        try tmux.waitFor(text: "status 0", timeout: ExplorerInTmux.timeout)
+        try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the settings after") { _ in
+            (try? String(contentsOfFile: after, encoding: .utf8))?.hasSuffix("\n") ?? false
+        }
+        let settings = try [before, during, after].map { try String(contentsOfFile: $0, encoding: .utf8) }
+        #expect(!settings[0].isEmpty && settings[1] == settings[0] && settings[2] == settings[0])
+        #expect(try tmux.modes() == .shell)
+    }
+
+    /// The state letter `ps` shows for a process: `T` when stopped.
+    static func processState(_ pid: pid_t) throws -> String {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        guard let close = stat.lastIndex(of: ")") else { return "" }
+        return String(stat[stat.index(close, offsetBy: 2)...].prefix(1))
     }
 
     @Test("a click on an output cell makes it current, in either mouse encoding", arguments: [

@@ -25,7 +25,10 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The referenced input file does not exist.
     case missingReferencedFile(path: String, file: String)
 
-    public var description: String {
+    /// The sentence, every character from outside escaped (see ``MessageText``).
+    public var description: String { MessageText.escaped(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .file(error):
             error.description
@@ -56,7 +59,5 @@ public enum SessionError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// A file name as messages show it: quoted when it holds a space or is empty.
-func shown(_ path: String) -> String {
-    path.isEmpty || path.contains(" ") ? "'\(path)'" : path
-}
+/// A file name as messages show it (see ``MessageText/fileName(_:)``).
+func shown(_ path: String) -> String { MessageText.fileName(path) }

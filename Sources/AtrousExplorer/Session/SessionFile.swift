@@ -9,24 +9,27 @@ public enum SessionFile {
         session.storesInputInline ? [path] : [path, SessionFormat.inputFilePath(forSessionAt: path)]
     }
 
-    /// Writes `session` to `path`, its input file first so that a session never names a file
-    /// that is not there. Every file is written atomically (see ``OutputFile``).
+    /// Writes `session` to `path`, with its input file when it is not stored inline, as one
+    /// unit: both files or neither (see ``OutputFile/write(_:overwrite:)``), so a session never
+    /// names a file that is not there and a failed save leaves nothing behind.
     ///
     /// - Returns: the files written, the session first.
     /// - Throws: ``IOError`` when a file exists and `overwrite` is false, or cannot be written.
     @discardableResult
     public static func write(_ session: ExplorerSession, to path: String, overwrite: Bool) throws(IOError) -> [String] {
         let files = paths(for: session, at: path)
-        var inputName: String?
-        if files.count > 1 {
-            guard path != StandardStream.path else {
-                throw .cannotWrite(path: path, reason: "a session whose input is stored beside it must go to a file")
-            }
-            for file in files { try OutputFile.ensureWritable(path: file, overwrite: overwrite) }
-            try ArrayFile.write(session.input, to: files[1], overwrite: overwrite)
-            inputName = SessionFormat.relativeName(of: files[1])
+        guard files.count > 1 else {
+            try OutputFile.write(Array(session.text(inputFile: nil).utf8), to: path, overwrite: overwrite)
+            return files
         }
-        try OutputFile.write(Array(session.text(inputFile: inputName).utf8), to: path, overwrite: overwrite)
+        guard path != StandardStream.path else {
+            throw .cannotWrite(path: path, reason: "a session whose input is stored beside it must go to a file")
+        }
+        for file in files { try OutputFile.ensureWritable(path: file, overwrite: overwrite) }
+        let text = session.text(inputFile: SessionFormat.relativeName(of: files[1]))
+        // The input takes its name first, so no moment has a session naming a missing file.
+        try OutputFile.write([(files[1], ArrayFormat.npy.encode(session.input)), (path, Array(text.utf8))],
+                             overwrite: overwrite)
         return files
     }
 

@@ -20,11 +20,16 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: - PNG
     /// libpng refused the file; `message` is libpng's own words.
     case invalidPNG(path: String, message: String)
+    /// Fewer bytes of compressed image data than any PNG of the declared size needs.
+    case pngDataTooShort(path: String, width: Int, height: Int, bytes: Int)
     case pngEncodingFailed(message: String)
     case pngShape(shape: [Int])
     case pngValueOutOfRange(value: Double, index: [Int])
 
-    public var description: String {
+    /// The sentence, every character from outside escaped (see ``MessageText``).
+    public var description: String { MessageText.escaped(sentence) }
+
+    private var sentence: String {
         switch self {
         case let .fileTooLarge(path, bytes, limit):
             "The image \(quoted(path)) is \(bytes) bytes, more than the limit of \(limit) bytes."
@@ -56,6 +61,9 @@ public enum ImageError: Error, Equatable, Sendable, CustomStringConvertible {
             "The PGM file \(quoted(path)) holds more data than the width x height values its header declares."
         case let .invalidPNG(path, message):
             "The file \(quoted(path)) is not a readable PNG image: libpng reports \(quoted(message))."
+        case let .pngDataTooShort(path, width, height, bytes):
+            "The PNG file \(quoted(path)) declares \(width)x\(height) pixels, more than its \(bytes) bytes of "
+                + "compressed image data can hold."
         case let .pngEncodingFailed(message):
             "libpng could not encode the PNG image: \(message)."
         case let .pngShape(shape):

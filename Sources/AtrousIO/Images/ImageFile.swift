@@ -15,7 +15,7 @@ public enum ImageFile {
         if let size = POSIXFile.regularFileSize(at: path), size > ImageLimits.maxFileBytes {
             throw .image(.fileTooLarge(path: path, bytes: size, limit: ImageLimits.maxFileBytes))
         }
-        let bytes = try POSIXFile.readAll(path: path)
+        let bytes = try ReadableFile(path: path).readToEnd(limit: ImageLimits.maxFileBytes)
         do throws(ImageError) {
             return fileExtension(of: path) == "pgm"
                 ? try PGMReader.decode(bytes, path: path, scale: scale)

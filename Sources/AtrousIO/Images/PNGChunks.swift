@@ -26,4 +26,35 @@ enum PNGChunks {
         kept += bytes[at...]
         return kept
     }
+
+    /// The most that deflate can expand: a 258-byte match coded in two bits at best.
+    static let maxExpansion = 1032
+
+    /// The fewest bytes of compressed image data (all `IDAT` chunks) that can hold the image
+    /// the header declares, or nil when the file is too damaged to tell (libpng then says why).
+    ///
+    /// A file with less cannot be whole, whatever it claims, so it is refused before any
+    /// memory is set aside for its pixels.
+    static func leastImageData(_ bytes: [UInt8]) -> Int? {
+        guard bytes.count >= 29 else { return nil }
+        let field = { (at: Int) in bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        let (width, height, bitDepth) = (field(16), field(20), Int(bytes[24]))
+        let channels = [0: 1, 2: 3, 3: 1, 4: 2, 6: 4][Int(bytes[25])] ?? 1
+        // Each row: a filter byte and its packed samples; interlacing only adds rows.
+        let rowBytes = (width * channels * bitDepth + 7) / 8 + 1
+        let (raw, overflow) = rowBytes.multipliedReportingOverflow(by: height)
+        return overflow ? nil : raw / maxExpansion
+    }
+
+    /// The bytes of compressed image data: the sum of the `IDAT` chunks' lengths.
+    static func imageDataLength(_ bytes: [UInt8]) -> Int {
+        var total = 0
+        var at = 8
+        while at + 12 <= bytes.count {
+            let length = bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) }
+            if bytes[(at + 4)..<(at + 8)].elementsEqual("IDAT".utf8) { total += length }
+            at += 12 + length
+        }
+        return total
+    }
 }

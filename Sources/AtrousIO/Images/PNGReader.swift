@@ -27,12 +27,18 @@ public enum PNGReader {
         try ImageLimits.checkFileSize(bytes.count, path: path)
         // libpng reads from the memory until the image is finished, so the whole decode runs inside.
         return try PNGChunks.withoutColorSpace(bytes).withUnsafeBytes { memory in
-            Result { () throws(ImageError) in try decode(memory: memory, path: path, scale: scale) }
+            Result { () throws(ImageError) in
+                try decode(memory: memory, path: path, scale: scale,
+                           imageData: (PNGChunks.imageDataLength(bytes), PNGChunks.leastImageData(bytes)))
+            }
         }.get()
     }
 
-    private static func decode(memory: UnsafeRawBufferPointer, path: String,
-                               scale: ImageScale) throws(ImageError) -> Tensor<Double> {
+    /// - Parameter imageData: the bytes of compressed image data the file holds, and the fewest
+    ///   its declared size needs (see ``PNGChunks/leastImageData(_:)``), checked before the
+    ///   pixels' memory is set aside.
+    private static func decode(memory: UnsafeRawBufferPointer, path: String, scale: ImageScale,
+                               imageData: (found: Int, least: Int?)) throws(ImageError) -> Tensor<Double> {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         defer { png_image_free(&image) }
@@ -41,6 +47,9 @@ public enum PNGReader {
         }
         let (width, height) = (Int(image.width), Int(image.height))
         try ImageLimits.checkDimensions(width: width, height: height, path: path)
+        if let least = imageData.least, imageData.found < least {
+            throw ImageError.pngDataTooShort(path: path, width: width, height: height, bytes: imageData.found)
+        }
         // Keep the file's own channels and depth; dropping the colour-map flag expands palettes.
         image.format &= png_uint_32(PNG_FORMAT_FLAG_ALPHA | PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_LINEAR)
         let hasAlpha = image.format & png_uint_32(PNG_FORMAT_FLAG_ALPHA) != 0

@@ -9,6 +9,7 @@ public enum JSONParser {
     /// - Throws: ``JSONSyntaxError`` at the first byte that breaks the grammar.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
         var scanner = JSONScanner(bytes: bytes)
+        scanner.skipByteOrderMark()
         scanner.skipSpace()
         let value = try scanner.value(depth: 0)
         scanner.skipSpace()
@@ -39,6 +40,14 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 private struct JSONScanner {
     let bytes: [UInt8]
     var index = 0
+    /// Where the text begins: after a byte-order mark, which columns do not count.
+    var textStart = 0
+
+    /// Skips the UTF-8 byte-order mark that some editors write first (RFC 8259 lets readers ignore it).
+    mutating func skipByteOrderMark() {
+        if bytes.starts(with: ByteOrderMark.utf8) { index = ByteOrderMark.utf8.count }
+        textStart = index
+    }
 
     var isAtEnd: Bool { index >= bytes.count }
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
@@ -249,7 +258,7 @@ private struct JSONScanner {
 
     /// An error at the current byte, located by line and column.
     func error(_ detail: String) -> JSONSyntaxError {
-        var line = 1, lineStart = 0
+        var line = 1, lineStart = textStart
         for position in 0..<min(index, bytes.count) where bytes[position] == 0x0A {
             line += 1
             lineStart = position + 1
