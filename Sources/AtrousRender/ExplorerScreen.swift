@@ -76,7 +76,7 @@ public struct ExplorerScreen: Widget {
     }
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
-        switch ScreenLayout(size: area.size, showsExtras: extra != nil) {
+        switch layout(size: area.size) {
         case let .tooSmall(size, minimum):
             buffer.render(TooSmallMessage(size: size, minimum: minimum, palette: palette), in: area)
         case let .explorer(layout):
@@ -87,7 +87,7 @@ public struct ExplorerScreen: Widget {
     /// What a click at screen point (`x`, `y`) lands on when the screen fills a terminal of
     /// `size`: an input cell (padding included), a kernel weight, or an output cell.
     public func hit(x: Int, y: Int, size: Size) -> ScreenHit? {
-        guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil,
+        guard case let .explorer(layout) = layout(size: size), help == nil,
               overlay == nil else {
             return nil
         }
@@ -95,6 +95,23 @@ public struct ExplorerScreen: Widget {
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
         if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
         return nil
+    }
+
+    /// The layout for a terminal of `size`, given what each panel asks for.
+    func layout(size: Size) -> ScreenLayout {
+        let probe = ExplorerLayout(size: size, showsExtras: false)
+        let needs = PanelNeeds(input: inputPanel(probe)?.preferredSize(maxValueWidth: probe.valueWidth) ?? Size(width: 0, height: 0),
+                               kernel: kernelPanel(probe).preferredSize(),
+                               output: outputPanel(probe)?.preferredSize() ?? Size(width: 0, height: 0),
+                               computationLines: computationLine?.lineCount(width: size.width) ?? 1)
+        return ScreenLayout(size: size, showsExtras: extra != nil, needs: needs)
+    }
+
+    private var computationLine: ComputationLine? {
+        breakdown.map { breakdown in
+            let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
+            return ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
+        }
     }
 
     private var current: GridPosition? {
@@ -138,11 +155,7 @@ public struct ExplorerScreen: Widget {
                           in: layout.output)
         }
         if let extra { buffer.render(extra, in: layout.extra) }
-        if let breakdown {
-            let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
-            buffer.render(ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette),
-                          in: layout.computation)
-        }
+        if let computationLine { buffer.render(computationLine, in: layout.computation) }
         let outputSize = geometry?.outputSize ?? Pair(square: 0)
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0
         buffer.render(StatusLine(spec: layer, geometry: geometry, inputShape: input.shape, outputShape: output?.shape,

@@ -53,7 +53,7 @@ extension ExplorerScreen {
     static func legend(for state: ExplorerState) -> ExplorerMessage? {
         guard let taps = state.taps else { return nil }
         let count = state.spec.kernelSize.height * state.spec.kernelSize.width
-        let letters = count == 1 ? "a" : "a–\(TapLabel.character(index: count - 1))"
+        let letters = count == 1 ? "a" : "a–\(TapLabel.label(index: count - 1))"
         // The output cell named as the computation line names it, channel and all.
         let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
         let cell = "y[\(taps.outputRow),\(taps.outputColumn)\(channel)]"

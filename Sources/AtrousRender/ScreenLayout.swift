@@ -18,15 +18,38 @@ public enum ScreenLayout: Sendable, Hashable {
     public static let roomySize = Size(width: 120, height: 36)
 
     /// Lays out a terminal of `size`.
-    /// - Parameter showsExtras: whether the receptive-field view takes a region of its own.
-    public init(size: Size, showsExtras: Bool = false) {
+    /// - Parameters:
+    ///   - showsExtras: whether the receptive-field view takes a region of its own.
+    ///   - needs: the room each panel asks for; rows and columns one panel does not need go
+    ///     to the one that would otherwise be cut.
+    public init(size: Size, showsExtras: Bool = false, needs: PanelNeeds = .none) {
         let minimum = Self.minimumSize
         guard size.width >= minimum.width, size.height >= minimum.height else {
             self = .tooSmall(size: size, minimum: minimum)
             return
         }
-        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras))
+        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras, needs: needs))
     }
+}
+
+/// What the panels ask of the layout: the size that shows all of each, and how many lines
+/// the whole computation takes at the screen's width.
+public struct PanelNeeds: Sendable, Hashable {
+    public var input: Size
+    public var kernel: Size
+    public var output: Size
+    public var computationLines: Int
+
+    public init(input: Size, kernel: Size, output: Size, computationLines: Int) {
+        self.input = input
+        self.kernel = kernel
+        self.output = output
+        self.computationLines = max(1, computationLines)
+    }
+
+    /// No panel asks for anything: the fixed split.
+    public static let none = PanelNeeds(input: Size(width: 0, height: 0), kernel: Size(width: 0, height: 0),
+                                        output: Size(width: 0, height: 0), computationLines: 1)
 }
 
 /// The regions of an explorer screen that is large enough. Unused regions are empty.
@@ -63,23 +86,31 @@ public struct ExplorerLayout: Sendable, Hashable {
         self.showsOutputHeat = showsOutputHeat
     }
 
-    init(size: Size, showsExtras: Bool) {
+    /// The narrowest and shortest a panel is made, whatever the others ask.
+    static let minimumPanel = Size(width: 29, height: 5)
+
+    init(size: Size, showsExtras: Bool, needs: PanelNeeds = .none) {
         let screen = Rect(size: size)
         let (rest, footer) = screen.splitBottom(1)
         let (rest2, message) = rest.splitBottom(1)
         let (rest3, status) = rest2.splitBottom(1)
-        let (panels, computation) = rest3.splitBottom(1)
         self.footer = footer
         self.message = message
         self.status = status
-        self.computation = computation
 
         let roomy = size.width >= ScreenLayout.roomySize.width && size.height >= ScreenLayout.roomySize.height
         valueWidth = roomy ? 6 : 5
         showsOutputHeat = roomy
 
         let wideExtras = showsExtras && size.width >= ScreenLayout.roomySize.width
-        let inputWidth = wideExtras ? panels.width * 2 / 5 : (panels.width - Self.gap) / 2
+        // Rows no panel needs let the whole computation show, one line of it always.
+        let panelRows = rest3.height - 1
+        let panelNeed = max(needs.input.height, needs.kernel.height + needs.output.height)
+        let spare = showsExtras || needs == .none ? 0 : max(0, panelRows - panelNeed)
+        let (panels, computation) = rest3.splitBottom(min(needs.computationLines, 1 + spare))
+        self.computation = computation
+
+        let inputWidth = wideExtras ? panels.width * 2 / 5 : Self.inputWidth(panels.width, needs: needs)
         let columns = panels.splitLeft(inputWidth)
         var input = columns.0
         var right = columns.1.splitLeft(Self.gap).1
@@ -90,8 +121,7 @@ public struct ExplorerLayout: Sendable, Hashable {
             right = middle
             extra = third.splitLeft(Self.gap).1
         }
-        let kernelHeight = min(max(7, panels.height * 2 / 5), 12)
-        var (kernel, output) = right.splitTop(kernelHeight)
+        var (kernel, output) = right.splitTop(Self.kernelHeight(panels.height, needs: needs))
         if showsExtras && !wideExtras {
             // Below 120 columns a third column would be too narrow to show a field, and a
             // share of a column too short: the receptive-field view takes the whole panel area
@@ -104,5 +134,28 @@ public struct ExplorerLayout: Sendable, Hashable {
         self.kernel = kernel
         self.output = output
         self.extra = extra
+    }
+}
+
+extension ExplorerLayout {
+    /// The input column's width: half the panel area, moved towards whichever side needs more
+    /// when the other can give columns without being cut.
+    static func inputWidth(_ width: Int, needs: PanelNeeds) -> Int {
+        let half = (width - gap) / 2
+        guard needs != .none else { return half }
+        let left = max(needs.input.width, minimumPanel.width)
+        let right = max(needs.kernel.width, needs.output.width, minimumPanel.width)
+        if left + gap + right <= width { return min(max(half, left), width - gap - right) }
+        if left > half && right < width - gap - half { return width - gap - right }
+        if right > width - gap - half && left < half { return left }
+        return half
+    }
+
+    /// The kernel panel's height: what it asks for, leaving the output what it asks for (or a
+    /// third of the column); without needs, two fifths of the column, 7 to 12 rows.
+    static func kernelHeight(_ height: Int, needs: PanelNeeds) -> Int {
+        guard needs != .none else { return min(max(7, height * 2 / 5), 12) }
+        let outputRoom = max(minimumPanel.height, min(needs.output.height, height / 3))
+        return max(7, min(needs.kernel.height, height - outputRoom))
     }
 }
