@@ -121,6 +121,8 @@ public enum ExplorerAction: Sendable, Equatable {
 
     /// Shows or hides the key help.
     case toggleHelp
+    /// Opens a page of the help overlay (the sum table, the notes), or closes it when open.
+    case showPage(HelpPage)
     /// Scrolls the open help by `lines` (negative is up), staying within the help.
     case scrollHelp(by: Int)
     /// Opens the `:` command line, empty.

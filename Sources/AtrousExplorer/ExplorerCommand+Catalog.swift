@@ -104,6 +104,16 @@ extension ExplorerCommand {
             try arguments.none()
             return .redo
         },
+        ExplorerCommand(names: ["sum"], usage: ":sum", summary: "every term of the current cell's sum, with the total") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.sum)
+        },
+        ExplorerCommand(names: ["notes"], usage: ":notes", summary: "every framework note that applies, in full") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.notes)
+        },
         ExplorerCommand(names: ["help", "h"], usage: ":help", summary: "show the keys and commands") {
             arguments throws(CommandError) in
             try arguments.none()

@@ -31,6 +31,6 @@ extension ExplorerState {
     /// shows as much of the end as the screen has room for.
     mutating func scrollHelp(by lines: Int) {
         guard mode == .help else { return }
-        helpScroll = min(max(helpScroll + lines, 0), HelpTopic.lineCount - 1)
+        helpScroll = min(max(helpScroll + lines, 0), helpLineCount - 1)
     }
 }

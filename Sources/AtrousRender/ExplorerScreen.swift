@@ -36,6 +36,8 @@ public struct ExplorerScreen: Widget {
     /// The help rows while help is open, else nil.
     public var help: [HelpEntry]?
     public var helpScroll: Int
+    /// The help overlay's title: its page.
+    public var helpTitle: String
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
@@ -47,7 +49,7 @@ public struct ExplorerScreen: Widget {
                 inputChannel: Int = 0, outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
                 reached: Set<GridPosition> = [], selectedWeight: GridPosition? = nil, isPlaying: Bool = false,
                 speed: Double = 2, message: ExplorerMessage? = nil, commandLine: CommandLineText? = nil,
-                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0,
+                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0, helpTitle: String = "Keys",
                 extra: (any Widget & Sendable)? = nil, overlay: (any Widget & Sendable)? = nil,
                 palette: Palette) {
         self.input = input
@@ -70,6 +72,7 @@ public struct ExplorerScreen: Widget {
         self.hints = hints
         self.help = help
         self.helpScroll = helpScroll
+        self.helpTitle = helpTitle
         self.extra = extra
         self.overlay = overlay
         self.palette = palette
@@ -170,7 +173,7 @@ public struct ExplorerScreen: Widget {
         // A modal box hides the panels around it too, so no stray digit reads as part of it.
         if let help {
             buffer.fill(helpArea(layout))
-            buffer.render(HelpOverlay(entries: help, scroll: helpScroll, palette: palette), in: helpArea(layout))
+            buffer.render(HelpOverlay(entries: help, title: helpTitle, scroll: helpScroll, palette: palette), in: helpArea(layout))
         }
         if let overlay {
             buffer.fill(helpArea(layout))

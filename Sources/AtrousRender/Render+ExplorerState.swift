@@ -24,7 +24,8 @@ extension ExplorerScreen {
                   selectedWeight: state.selectedWeight, isPlaying: state.playback.isPlaying,
                   speed: Double(state.playback.stepsPerSecond), message: state.message ?? Self.legend(for: state),
                   commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
-                  help: state.mode == .help ? Self.helpEntries : nil, helpScroll: state.helpScroll,
+                  help: state.mode == .help ? Self.helpEntries(for: state) : nil, helpScroll: state.helpScroll,
+                  helpTitle: Self.helpTitle(for: state),
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
     }
@@ -58,6 +59,36 @@ extension ExplorerScreen {
         let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
         let cell = "y[\(taps.outputRow),\(taps.outputColumn)\(channel)]"
         return .info("Taps \(letters): input cell × weight, summed into \(cell). Arrows move, Space plays.")
+    }
+
+    /// The rows of the help overlay's open page.
+    static func helpEntries(for state: ExplorerState) -> [HelpEntry] {
+        switch state.helpPage {
+        case .keys: return helpEntries
+        case .sum:
+            guard let taps = state.taps else {
+                return [HelpEntry(key: "none", description: "No output cell: the parameters are impossible.", group: "Sum")]
+            }
+            return SumTable.entries(taps, kernelWidth: state.spec.kernelSize.width)
+        case .notes:
+            guard !state.notes.isEmpty else {
+                return [HelpEntry(key: "none", description: "No framework note applies to this layer.",
+                                  group: "Framework notes")]
+            }
+            return state.notes.map {
+                HelpEntry(key: $0.id, description: $0.description + " (" + $0.frameworks.joined(separator: ", ") + ")",
+                          group: "Framework notes")
+            }
+        }
+    }
+
+    /// The overlay's title for the open page.
+    static func helpTitle(for state: ExplorerState) -> String {
+        switch state.helpPage {
+        case .keys: "Keys"
+        case .sum: state.taps.map { SumTable.title($0, showsChannel: state.kernelShape.outputChannels > 1) } ?? "Sum"
+        case .notes: "Notes"
+        }
     }
 
     /// Every key and command, grouped as ``HelpTopic/all`` lists them.

@@ -26,6 +26,7 @@ struct KeyMapTests {
         (.character("?"), .toggleHelp), (.character("u"), .undo), (.control("r"), .redo),
         (.character(":"), .openCommandLine), (.escape, .dismiss), (.character("e"), .toggleExportMenu),
         (.character("q"), .quit), (.control("c"), .quit),
+        (.character("t"), .showPage(.sum)), (.character("N"), .showPage(.notes)),
         (.character("v"), .toggleStackView), (.character("}"), .stepLayer(.forward)),
         (.character("{"), .stepLayer(.backward)), (.character("o"), .addLayer(nil)), (.character("x"), .removeLayer),
         (.character("K"), .moveStackCell(.up)), (.character("J"), .moveStackCell(.down)),
@@ -84,11 +85,30 @@ struct KeyMapTests {
     @Test(arguments: [
         (Key.character("?"), ExplorerAction?.some(.toggleHelp)), (.escape, .toggleHelp), (.character("q"), .toggleHelp),
         (.enter, .toggleHelp), (.character("r"), nil), (.left, nil), (.control("c"), .quit),
-        (.up, .scrollHelp(by: -1)), (.character("j"), .scrollHelp(by: 1)), (.pageDown, .scrollHelp(by: 10)),
-        (.character(" "), .scrollHelp(by: 10)), (.character("b"), .scrollHelp(by: -10)),
+        (.up, .scrollHelp(by: -1)), (.character("j"), .scrollHelp(by: 1)), (.pageDown, .scrollHelp(by: 19)),
+        (.character(" "), .scrollHelp(by: 19)), (.character("b"), .scrollHelp(by: -19)),
     ])
     func helpMode(key: Key, expected: ExplorerAction?) {
         #expect(action(for: key, in: stateAfter([.toggleHelp])) == expected)
+    }
+
+    /// A page key scrolls by the lines the help box shows on that terminal, not a fixed 10.
+    @Test(arguments: [(24, 19), (45, 40), (60, 55)])
+    func helpPagesByAPageOfTheScreen(rows: Int, lines: Int) {
+        #expect(helpPageLines(screenRows: rows) == lines)
+        #expect(action(for: .pageDown, in: stateAfter([.toggleHelp]), screenRows: rows) == .scrollHelp(by: lines))
+        #expect(action(for: .pageUp, in: stateAfter([.toggleHelp]), screenRows: rows) == .scrollHelp(by: -lines))
+    }
+
+    @Test func sumAndNotesOpenTheirPageAndTheSameKeyClosesIt() {
+        let sum = stateAfter([.showPage(.sum)])
+        #expect(sum.mode == .help && sum.helpPage == .sum)
+        #expect(stateAfter([.showPage(.sum)], from: sum).mode == .normal)
+        let notes = stateAfter([.showPage(.notes)], from: sum)
+        #expect(notes.mode == .help && notes.helpPage == .notes)
+        #expect(stateAfter([.toggleHelp]).helpPage == .keys)
+        #expect(stateAfterCommand("sum").helpPage == .sum)
+        #expect(stateAfterCommand("notes").helpPage == .notes)
     }
 
     @Test func typingACommandThroughKeys() {

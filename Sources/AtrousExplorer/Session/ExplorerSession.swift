@@ -46,7 +46,7 @@ public struct ExplorerSession: Sendable, Equatable {
         outputChannel = state.outputChannel
         selectedWeight = state.selectedWeight
         pickedInput = state.inputReach?.input
-        showsHelp = state.mode == .help
+        showsHelp = state.mode == .help && state.helpPage == .keys
         showsStack = state.stack.isShown
         stepsPerSecond = state.playback.stepsPerSecond
         if state.layers.count > 1 {
