@@ -103,14 +103,19 @@ public struct ExplorerScreen: Widget {
     /// The layout for a terminal of `size`, given what each panel asks for.
     func layout(size: Size) -> ScreenLayout {
         let probe = ExplorerLayout(size: size, showsExtras: false)
-        let needs = PanelNeeds(input: inputPanel(probe)?.preferredSize(maxValueWidth: probe.valueWidth) ?? Size(width: 0, height: 0),
+        var needs = PanelNeeds(input: inputPanel(probe)?.preferredSize(maxValueWidth: probe.valueWidth) ?? Size(width: 0, height: 0),
                                kernel: kernelPanel(probe).preferredSize(),
                                output: outputPanel(probe)?.preferredSize() ?? Size(width: 0, height: 0),
                                computationLines: computationLine?.lineCount(width: size.width) ?? 1)
+        // The kernel's height depends on the width it got: a footprint that does not fit
+        // beside the weights goes below them.
+        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil, needs: needs) {
+            needs.kernel.height = kernelPanel(widths).preferredHeight(width: widths.kernel.width)
+        }
         return ScreenLayout(size: size, showsExtras: extra != nil, needs: needs)
     }
 
-    private var computationLine: ComputationLine? {
+    var computationLine: ComputationLine? {
         breakdown.map { breakdown in
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             return ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
@@ -129,19 +134,19 @@ public struct ExplorerScreen: Widget {
         return try? ConvolutionGeometry(inputSize: shape.spatial, spec: LayerSpec(kernelSize: Pair(square: 1), fill: layer.fill))
     }
 
-    private func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
+    func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
         inputGeometry.map { geometry in
             InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
                        selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth)
         }
     }
 
-    private func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
+    func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
         KernelPanel(kernel: kernel, rate: layer.rate, inputChannel: inputChannel, outputChannel: outputChannel,
                     selection: selectedWeight, palette: palette, maxValueWidth: layout.valueWidth)
     }
 
-    private func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
+    func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
                         mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)

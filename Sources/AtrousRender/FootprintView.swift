@@ -39,17 +39,24 @@ struct FootprintView {
         case let .collapsed(cellWidth):
             let (rows, columns) = (collapsedCount(kernelSize.height, rate.height),
                                    collapsedCount(kernelSize.width, rate.width))
-            return Size(width: columns * cellWidth, height: rows + 1)
+            return Size(width: max(columns * cellWidth, collapsedNote.count), height: rows + 1)
         case .summary:
-            return Size(width: summary.map(\.count).max() ?? 0, height: summary.count)
+            return Size(width: summary.count, height: 1)
         }
+    }
+
+    /// What the first line of a collapsed footprint says: how many holes each `·` stands for.
+    var collapsedNote: String { "each · = \(rate.height - 1)x\(rate.width - 1) holes" }
+
+    /// The scales from the largest, the summary last.
+    var scales: [Scale] {
+        [.full(cellWidth: labelWidth + 1), .full(cellWidth: 1), .collapsed(cellWidth: labelWidth + 1),
+         .collapsed(cellWidth: 1), .summary]
     }
 
     /// The largest scale that fits in `room`.
     func scale(in room: Size) -> Scale {
-        let candidates: [Scale] = [.full(cellWidth: labelWidth + 1), .full(cellWidth: 1),
-                                   .collapsed(cellWidth: labelWidth + 1), .collapsed(cellWidth: 1)]
-        return candidates.first { scale in
+        return scales.first { scale in
             let size = extent(scale)
             return size.width <= room.width && size.height <= room.height
         } ?? .summary
@@ -60,12 +67,10 @@ struct FootprintView {
         rate > 1 ? 2 * taps - 1 : taps
     }
 
-    /// The summary's lines, widest first.
-    var summary: [String] {
-        let holes = Pair(rate.height - 1, rate.width - 1)
-        return ["\(footprint.height)x\(footprint.width) window:",
-                "\(kernelSize.height)x\(kernelSize.width) taps,",
-                "holes \(holes.height)x\(holes.width) between"]
+    /// What the summary says, wrapped to the room it gets.
+    var summary: String {
+        "\(footprint.height)x\(footprint.width) window: \(kernelSize.height)x\(kernelSize.width) taps, "
+            + "\(rate.height - 1)x\(rate.width - 1) holes between"
     }
 
     // MARK: - Drawing
@@ -74,15 +79,14 @@ struct FootprintView {
         let scale = scale(in: area.size)
         switch scale {
         case .summary:
-            for (i, line) in summary.enumerated() where i < area.height {
+            for (i, line) in summary.wrapped(to: area.width).enumerated() where i < area.height {
                 buffer.write(line, x: area.x, y: area.y + i, style: palette.index, clip: area)
             }
         case let .full(cellWidth):
             drawCells(rows: fullAxis(footprint.height, rate.height), columns: fullAxis(footprint.width, rate.width),
                       cellWidth: cellWidth, origin: (area.x, area.y), clip: area, into: &buffer)
         case let .collapsed(cellWidth):
-            let note = "holes shown 1 for \(rate.height - 1)x\(rate.width - 1)"
-            buffer.write(note, x: area.x, y: area.y, style: palette.index, clip: area)
+            buffer.write(collapsedNote, x: area.x, y: area.y, style: palette.index, clip: area)
             drawCells(rows: collapsedAxis(kernelSize.height, rate.height),
                       columns: collapsedAxis(kernelSize.width, rate.width), cellWidth: cellWidth,
                       origin: (area.x, area.y + 1), clip: area, into: &buffer)

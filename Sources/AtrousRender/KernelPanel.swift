@@ -74,10 +74,44 @@ public struct KernelPanel: Widget {
                                      follow: selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) })
         let beside = body.splitLeft(weightsGrid.usedWidth + Self.gap).1.splitTop(1).1
         let below = body.splitTop(1 + weightsGrid.visibleRows.count + 1).1
-        let footprintArea = view.scale(in: beside.size) != .summary || view.scale(in: below.size) == .summary
-            && beside.width * beside.height >= below.width * below.height ? beside : below
-        return Placement(weights: weights, view: view, format: format, weightsGrid: weightsGrid,
-                         footprintArea: footprintArea)
+        if let footprintArea = Self.footprintArea(view, beside: beside, below: below) {
+            return Placement(weights: weights, view: view, format: format, weightsGrid: weightsGrid,
+                             footprintArea: footprintArea)
+        }
+        // No room for even the summary: the weights give up rows (and scroll, marked) so the
+        // footprint is still said.
+        let (rest, bottom) = body.splitBottom(view.summary.wrapped(to: body.width).count)
+        let shorter = GridLayout(area: rest, rows: 0..<weights.height, columns: 0..<weights.width,
+                                 cellWidth: weightsGrid.cellWidth,
+                                 follow: selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) })
+        return Placement(weights: weights, view: view, format: format, weightsGrid: shorter, footprintArea: bottom)
+    }
+
+    /// Where the footprint goes: beside the weights or below them, wherever it is drawn larger
+    /// (beside on a tie); when only its summary fits, wherever the summary's lines fit; nil
+    /// when not even those fit.
+    static func footprintArea(_ view: FootprintView, beside: Rect, below: Rect) -> Rect? {
+        let rank = { (place: Rect) in view.scales.firstIndex(of: view.scale(in: place.size)) ?? .max }
+        if min(rank(beside), rank(below)) < view.scales.count - 1 { return rank(below) < rank(beside) ? below : beside }
+        let fits = { (place: Rect) in
+            place.width >= 12 && view.summary.wrapped(to: place.width).count <= place.height
+        }
+        return [beside, below].first(where: fits)
+    }
+
+    /// The rows the panel needs at `width` columns to show every weight and the footprint
+    /// whole: beside the weights when it fits there at some scale, else below them.
+    func preferredHeight(width: Int) -> Int {
+        let area = Rect(x: 0, y: 0, width: width, height: 1000)
+        let placement = placement(in: area)
+        let weightsRows = 2 + placement.weightsGrid.rows.count
+        let footprint = placement.view.scale(in: placement.footprintArea.size)
+        let extent = placement.view.extent(footprint)
+        let footprintRows = footprint == .summary ? placement.view.summary.wrapped(to: max(1, placement.footprintArea.width)).count
+            : extent.height
+        let top = placement.footprintArea.y - area.y
+        // A scale smaller than the best that fits in width alone is what the height allows.
+        return max(weightsRows, top + footprintRows)
     }
 
     /// The room the panel needs to show every weight and the whole footprint at two
