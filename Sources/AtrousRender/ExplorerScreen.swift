@@ -38,6 +38,8 @@ public struct ExplorerScreen: Widget {
     public var helpScroll: Int
     /// The help overlay's title: its page.
     public var helpTitle: String
+    /// The title of the keys page, which truncates rather than wraps in one column.
+    public static let keysTitle = "Keys"
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
@@ -49,7 +51,7 @@ public struct ExplorerScreen: Widget {
                 inputChannel: Int = 0, outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
                 reached: Set<GridPosition> = [], selectedWeight: GridPosition? = nil, isPlaying: Bool = false,
                 speed: Double = 2, message: ExplorerMessage? = nil, commandLine: CommandLineText? = nil,
-                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0, helpTitle: String = "Keys",
+                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0, helpTitle: String = keysTitle,
                 extra: (any Widget & Sendable)? = nil, overlay: (any Widget & Sendable)? = nil,
                 palette: Palette) {
         self.input = input
@@ -178,7 +180,8 @@ public struct ExplorerScreen: Widget {
         // A modal box hides the panels around it too, so no stray digit reads as part of it.
         if let help {
             buffer.fill(helpArea(layout))
-            buffer.render(HelpOverlay(entries: help, title: helpTitle, scroll: helpScroll, palette: palette), in: helpArea(layout))
+            buffer.render(HelpOverlay(entries: help, title: helpTitle, scroll: helpScroll,
+                                      wrapsAlways: helpTitle != Self.keysTitle, palette: palette), in: helpArea(layout))
         }
         if let overlay {
             buffer.fill(helpArea(layout))

@@ -23,10 +23,17 @@ public struct HelpOverlay: Widget {
     public var scroll: Int
     public var palette: Palette
 
-    public init(entries: [HelpEntry], title: String = "Keys", scroll: Int = 0, palette: Palette) {
+    /// Whether a description too long for one column always wraps. Otherwise it wraps only
+    /// when the list takes several columns (and ends in `…` in one), so the list has as many
+    /// lines as the state counts and the last one stays in reach of the scroll keys.
+    public var wrapsAlways: Bool
+
+    public init(entries: [HelpEntry], title: String = "Keys", scroll: Int = 0, wrapsAlways: Bool = false,
+                palette: Palette) {
         self.entries = entries
         self.title = title
         self.scroll = scroll
+        self.wrapsAlways = wrapsAlways
         self.palette = palette
     }
 
@@ -45,7 +52,7 @@ public struct HelpOverlay: Widget {
     var lines: [Line] { lines(width: .max) }
 
     /// ``lines`` with descriptions wrapped to fit a column `width` characters wide.
-    func lines(width: Int) -> [Line] {
+    func lines(width: Int, wraps: Bool = true) -> [Line] {
         var groups: [String] = []
         for entry in entries where !groups.contains(entry.group) { groups.append(entry.group) }
         var lines: [Line] = []
@@ -56,7 +63,7 @@ public struct HelpOverlay: Widget {
             let keyWidth = members.map(\.key.count).max() ?? 0
             let indent = 2 + keyWidth + 2
             for entry in members {
-                let pieces = entry.description.count <= width - indent ? [entry.description]
+                let pieces = !wraps || entry.description.count <= width - indent ? [entry.description]
                     : entry.description.wrapped(to: max(8, width - indent))
                 lines.append(.entry(key: entry.key, description: pieces.first ?? "", keyWidth: keyWidth))
                 lines += pieces.dropFirst().map { .more($0, indent: indent) }
@@ -96,7 +103,7 @@ public struct HelpOverlay: Widget {
         let contentWidth = max(lines.map(width(of:)).max() ?? 0, title.count + 2)
         let columns = columnCount(lineCount: lines.count, in: area)
         let columnWidth = min(contentWidth, (area.width - 6 - (columns - 1) * Self.columnGap) / columns)
-        let lines = lines(width: max(1, columnWidth))
+        let lines = lines(width: max(1, columnWidth), wraps: wrapsAlways || columns > 1)
         let rows = (lines.count + columns - 1) / columns
         let box = Self.box(content: Size(width: columns * columnWidth + (columns - 1) * Self.columnGap, height: rows),
                            in: area)

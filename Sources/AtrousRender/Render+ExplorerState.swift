@@ -85,7 +85,7 @@ extension ExplorerScreen {
     /// The overlay's title for the open page.
     static func helpTitle(for state: ExplorerState) -> String {
         switch state.helpPage {
-        case .keys: "Keys"
+        case .keys: keysTitle
         case .sum: state.taps.map { SumTable.title($0, showsChannel: state.kernelShape.outputChannels > 1) } ?? "Sum"
         case .notes: "Notes"
         }

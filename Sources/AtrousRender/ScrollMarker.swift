@@ -17,7 +17,9 @@ enum ScrollMarker {
                            into buffer: inout CellBuffer) {
         let row = area.splitTop(1).0
         guard !row.isEmpty else { return }
-        let mark = arrows.isEmpty ? "" : "  " + arrows + " more"
+        var mark = arrows.isEmpty ? "" : "  " + arrows + " more"
+        // Too narrow for a title beside the mark: the arrows alone.
+        if row.width < mark.count + 4 { mark = row.width > arrows.count ? " " + arrows : arrows }
         let room = max(0, row.width - mark.count)
         let end = buffer.write(titles.firstFitting(width: room), x: row.x, y: row.y, style: style, clip: row)
         buffer.write(mark, x: end, y: row.y, style: markStyle, clip: row)
