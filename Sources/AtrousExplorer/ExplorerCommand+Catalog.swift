@@ -114,6 +114,11 @@ extension ExplorerCommand {
             try arguments.none()
             return .showPage(.notes)
         },
+        ExplorerCommand(names: ["shape"], usage: ":shape", summary: "where the output size and the pads come from") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.shape)
+        },
         ExplorerCommand(names: ["help", "h"], usage: ":help", summary: "show the keys and commands") {
             arguments throws(CommandError) in
             try arguments.none()

@@ -8,6 +8,8 @@ public enum HelpPage: String, Sendable, Hashable, CaseIterable {
     case sum
     /// Every framework note that applies to the layer, in full (`N`, `:notes`).
     case notes
+    /// Where the output size and the pads come from, per axis, numbers filled in (`:shape`).
+    case shape
 }
 
 extension ExplorerState {
@@ -30,6 +32,7 @@ extension ExplorerState {
         case .keys: HelpTopic.lineCount
         case .sum: (taps?.taps.count ?? 0) + 1 + 2 * 2 - 1 + (taps?.bias != 0 ? 1 : 0)
         case .notes: 3 * max(notes.count, 1) + 1
+        case .shape: 2 * 3 * 2 + 3
         }
     }
 }

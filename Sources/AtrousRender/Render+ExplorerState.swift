@@ -70,6 +70,17 @@ extension ExplorerScreen {
                 return [HelpEntry(key: "none", description: "No output cell: the parameters are impossible.", group: "Sum")]
             }
             return SumTable.entries(taps, kernelWidth: state.spec.kernelSize.width)
+        case .shape:
+            guard let geometry = state.geometry else {
+                return [HelpEntry(key: "none", description: state.configurationError?.description ?? "No geometry.",
+                                  group: "Shape")]
+            }
+            let padding = state.spec.padding
+            return [(geometry.rows, "Rows"), (geometry.columns, "Columns")].flatMap { axis, group in
+                zip(["kernel", "output"], axis.derivation(padding: padding)).map {
+                    HelpEntry(key: $0, description: $1, group: group)
+                }
+            }
         case .notes:
             guard !state.notes.isEmpty else {
                 return [HelpEntry(key: "none", description: "No framework note applies to this layer.",
@@ -88,6 +99,7 @@ extension ExplorerScreen {
         case .keys: keysTitle
         case .sum: state.taps.map { SumTable.title($0, showsChannel: state.kernelShape.outputChannels > 1) } ?? "Sum"
         case .notes: "Notes"
+        case .shape: "Shape"
         }
     }
 

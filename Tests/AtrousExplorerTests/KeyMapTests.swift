@@ -142,3 +142,23 @@ struct KeyMapTests {
         #expect(HelpTopic.lineCount == HelpTopic.all.count + groups + (groups - 1))
     }
 }
+
+/// `:shape` opens the page that derives the output size; `atrous shape` prints the same lines.
+struct ShapePageTests {
+    @Test func shapeOpensItsPage() {
+        let state = stateAfterCommand("shape")
+        #expect(state.mode == .help && state.helpPage == .shape)
+        #expect(stateAfter([.showPage(.shape)], from: state).mode == .normal)
+    }
+
+    @Test func theDerivationMatchesTheGeometry() throws {
+        let geometry = try ConvolutionGeometry(inputSize: Pair(square: 48),
+                                               spec: LayerSpec(kernelSize: Pair(square: 5), stride: Pair(square: 2),
+                                                               padding: .same))
+        #expect(geometry.rows.derivation(padding: .same) == [
+            "k_eff = k = 5",
+            "out = ceil(48/2) = 24; total pad = max((24-1)*2 + 5 - 48, 0) = 3 -> 1 top, 2 bottom (the odd cell bottom)",
+        ])
+        #expect(geometry.columns.derivation(padding: .same)[1].hasSuffix("-> 1 left, 2 right (the odd cell right)"))
+    }
+}
