@@ -7,8 +7,8 @@ extension ExplorerCommand {
                         summary: "dilation rate, one value or height,width") { arguments throws(CommandError) in
             .setRate(try arguments.pair(arguments.required()))
         },
-        ExplorerCommand(names: ["kernel", "k"], usage: ":kernel SIZE|PRESET [seed=N]",
-                        summary: "kernel size (5 or 5x3) or preset: " + KernelPreset.cycle.map(\.name).joined(separator: ", "))
+        ExplorerCommand(names: ["kernel", "k"], usage: ":kernel SIZE|PRESET|FILE [seed=N]",
+                        summary: "kernel size (5 or 5x3), a .npy or .csv file, or preset: " + KernelPreset.cycle.map(\.name).joined(separator: ", "))
         { arguments throws(CommandError) in try kernelAction(arguments) },
         ExplorerCommand(names: ["ksize", "size"], usage: ":ksize H[xW]", summary: "kernel size") { arguments throws(CommandError) in
             .setKernelSize(try arguments.pair(arguments.required()))
@@ -149,10 +149,11 @@ extension ExplorerCommand {
         return [".npy", ".csv", ".pgm", ".png"].contains { lowered.hasSuffix($0) }
     }
 
-    /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`.
+    /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`, `:kernel k.npy`.
     private static func kernelAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
         let text = try arguments.required()
         if let size = Pair(parsing: text) { return .setKernelSize(size) }
+        if isArrayFile(text) || text.contains("/") { return .loadKernel(path: text) }
         let words = arguments.words
         guard let preset = KernelPreset(name: words[0]) else { throw .unknownKernel(words[0]) }
         var seed: UInt64?

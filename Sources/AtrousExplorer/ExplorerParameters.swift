@@ -115,7 +115,7 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// channel `outputChannel`; the caller has checked the indices.
     mutating func setWeight(_ value: Double, at cell: GridPosition, inputChannel: Int, outputChannel: Int) {
         kernel[cell.row, cell.column, inputChannel, outputChannel] = value
-        kernelSource = .edited(kernelSource.preset)
+        kernelSource = kernelSource.edited
     }
 
     /// Replaces the stack with `layers` whose layer `selectedLayer` is the current layer, as a

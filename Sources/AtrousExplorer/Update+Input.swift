@@ -70,7 +70,7 @@ extension ExplorerState {
             let preset = kernelSource.preset
             kernel = preset.tensor(size: spec.kernelSize, channels: channels)
             note = "The \(preset) kernel was rebuilt for \(plural(channels, "input channel"))"
-                + (kernelSource == .edited(preset) ? "; the edited weights could not carry over." : ".")
+                + (kernelSource != .preset(preset) ? "; the weights set by hand or read from a file could not carry over." : ".")
         }
         changeParameters(change, note: note) { parameters in
             try? parameters.setInput(tensor, source: source)

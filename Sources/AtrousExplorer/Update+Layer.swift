@@ -46,7 +46,7 @@ extension ExplorerState {
         guard size != kernelShape.size else { return kernel }
         switch kernelSource {
         case let .preset(preset): return preset.tensor(size: size, channels: inputShape.channels)
-        case .edited: return resized(kernel, shape: kernelShape, to: size)
+        case .edited, .file: return resized(kernel, shape: kernelShape, to: size)
         }
     }
 

@@ -75,6 +75,10 @@ private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [
         state.message = .info("Loading \(path)…")
         return [.loadInput(path: path)]
     case let .inputLoaded(tensor, path): state.inputLoaded(tensor, path: path)
+    case let .loadKernel(path):
+        state.message = .info("Loading \(path)…")
+        return [.loadKernel(path: path)]
+    case let .kernelLoaded(tensor, path): state.kernelLoaded(tensor, path: path)
     case let .loadFailed(message): state.message = .error(message)
 
     case .toggleStackView: state.toggleStackView()

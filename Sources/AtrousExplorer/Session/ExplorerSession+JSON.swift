@@ -23,9 +23,16 @@ extension ExplorerSession {
         } else {
             inputMembers.append(("values", .array(input.scalars.map { .number($0) })))
         }
-        var kernelSourceMembers: [(key: String, value: JSONValue)] = [("preset", .string(kernelSource.preset.name))]
-        if case let .random(seed) = kernelSource.preset { kernelSourceMembers.append(("seed", .number(seed))) }
-        if case .edited = kernelSource { kernelSourceMembers.append(("edited", .bool(true))) }
+        var kernelSourceMembers: [(key: String, value: JSONValue)]
+        switch kernelSource {
+        case let .file(path, edited):
+            kernelSourceMembers = [("file", .string(path))]
+            if edited { kernelSourceMembers.append(("edited", .bool(true))) }
+        case .preset, .edited:
+            kernelSourceMembers = [("preset", .string(kernelSource.preset.name))]
+            if case let .random(seed) = kernelSource.preset { kernelSourceMembers.append(("seed", .number(seed))) }
+            if case .edited = kernelSource { kernelSourceMembers.append(("edited", .bool(true))) }
+        }
         var view: [(key: String, value: JSONValue)] = [
             ("help", .bool(showsHelp)), ("speed", .number(stepsPerSecond)),
             ("selected_weight", .integers([selectedWeight.row, selectedWeight.column])),
@@ -276,7 +283,16 @@ extension ExplorerSession {
                                channels: Int) throws(SessionError) -> (Tensor<Double>, KernelSource) {
         try field.checkMembers(["source", "shape", "values"])
         let sourceField = try field.required("source")
-        try sourceField.checkMembers(["preset", "seed", "edited"])
+        try sourceField.checkMembers(["preset", "seed", "edited", "file"])
+        if let file = sourceField.member("file") {
+            // A file's weights live in the session: the path only says where they came from.
+            guard sourceField.member("preset") == nil, sourceField.member("seed") == nil else {
+                throw .inconsistent(path: sourceField.path, reason: "a kernel comes from a \"file\" or a \"preset\", not both")
+            }
+            let source = KernelSource.file(path: try file.string, edited: try sourceField.member("edited")?.bool ?? false)
+            let values = try field.required("values")
+            return (try Self.tensor(values, shape: try Self.shape(field.required("shape")), role: "kernel"), source)
+        }
         let nameField = try sourceField.required("preset")
         guard var preset = KernelPreset(name: try nameField.string) else {
             throw nameField.invalid("must be " + listed(KernelPreset.cycle.map { "\"\($0.name)\"" }))
