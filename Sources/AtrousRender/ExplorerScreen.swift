@@ -166,6 +166,7 @@ public struct ExplorerScreen: Widget {
         }
         if let extra { buffer.render(extra, in: layout.extra) }
         if let computationLine { buffer.render(computationLine, in: layout.computation) }
+        if !layout.legend.isEmpty { buffer.render(legend(layout), in: layout.legend) }
         let outputSize = geometry?.outputSize ?? Pair(square: 0)
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0
         buffer.render(StatusLine(spec: layer, geometry: geometry, inputShape: input.shape, outputShape: output?.shape,
@@ -191,6 +192,33 @@ public struct ExplorerScreen: Widget {
 }
 
 extension ExplorerScreen {
+    /// The legend for what `layout` shows: the marks in use and a scale per heat map.
+    func legend(_ layout: ExplorerLayout) -> Legend {
+        var heatMaps: [Legend.HeatMap] = []
+        var arrows = false
+        if let input = inputPanel(layout), !layout.input.isEmpty {
+            let placement = input.placement(in: layout.input)
+            arrows = arrows || !ScrollMarker.arrows([placement.grid]).isEmpty
+            if placement.grid.cellWidth <= input.labelWidth {
+                heatMaps.append(Legend.HeatMap(name: "input", range: placement.plane.range))
+            }
+        }
+        if let output = outputPanel(layout), !layout.output.isEmpty {
+            let plane = Plane(featureMap: output.output, batch: batch, channel: outputChannel)
+            let grids = output.parts(plane, in: layout.output).map { part -> GridLayout in
+                switch part { case let .values(grid, _), let .heat(grid): grid }
+            }
+            arrows = arrows || !ScrollMarker.arrows(grids).isEmpty
+            if output.parts(plane, in: layout.output).contains(where: { if case .heat = $0 { true } else { false } }) {
+                heatMaps.append(Legend.HeatMap(name: "output", range: plane.range))
+            }
+        }
+        let weights = kernelPanel(layout).placement(in: layout.kernel).weightsGrid
+        arrows = arrows || !ScrollMarker.arrows([weights]).isEmpty
+        return Legend(palette: palette, showsPaddingTap: breakdown?.taps.contains { $0.source.isPadding } ?? false,
+                      showsReach: selectedInput != nil, showsScrollArrows: arrows, heatMaps: heatMaps)
+    }
+
     /// Where the help and menus are drawn: from the panels' top down to the footer, which
     /// keeps showing the keys that close them.
     fileprivate func helpArea(_ layout: ExplorerLayout) -> Rect {
@@ -214,7 +242,8 @@ extension ExplorerLayout {
         guard area.x != 0 || area.y != 0 else { return self }
         func move(_ r: Rect) -> Rect { Rect(x: r.x + area.x, y: r.y + area.y, width: r.width, height: r.height) }
         return ExplorerLayout(input: move(input), kernel: move(kernel), output: move(output), extra: move(extra),
-                              computation: move(computation), status: move(status), message: move(message),
+                              computation: move(computation), legend: move(legend), status: move(status),
+                              message: move(message),
                               footer: move(footer), valueWidth: valueWidth, showsOutputHeat: showsOutputHeat)
     }
 }

@@ -61,6 +61,8 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// else the whole panel area (the input, kernel and output regions are then empty).
     public let extra: Rect
     public let computation: Rect
+    /// The legend line, between the panels and the sum, when a row is free; else empty.
+    public let legend: Rect
     public let status: Rect
     public let message: Rect
     public let footer: Rect
@@ -72,13 +74,14 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// Columns between panel columns.
     static let gap = 1
 
-    init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, status: Rect, message: Rect,
-         footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {
+    init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, legend: Rect, status: Rect,
+         message: Rect, footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {
         self.input = input
         self.kernel = kernel
         self.output = output
         self.extra = extra
         self.computation = computation
+        self.legend = legend
         self.status = status
         self.message = message
         self.footer = footer
@@ -107,8 +110,12 @@ public struct ExplorerLayout: Sendable, Hashable {
         let panelRows = rest3.height - 1
         let panelNeed = max(needs.input.height, needs.kernel.height + needs.output.height)
         let spare = showsExtras || needs == .none ? 0 : max(0, panelRows - panelNeed)
-        let (panels, computation) = rest3.splitBottom(min(needs.computationLines, 1 + spare))
+        let computationRows = min(needs.computationLines, 1 + spare)
+        let (rest4, computation) = rest3.splitBottom(computationRows)
+        // A row still free after the sum holds the legend.
+        let (panels, legend) = rest4.splitBottom(spare - (computationRows - 1) >= 1 ? 1 : 0)
         self.computation = computation
+        self.legend = legend
 
         let inputWidth = wideExtras ? panels.width * 2 / 5 : Self.inputWidth(panels.width, needs: needs)
         let columns = panels.splitLeft(inputWidth)

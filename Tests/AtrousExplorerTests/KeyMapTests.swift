@@ -135,10 +135,10 @@ struct KeyMapTests {
     }
 
     @Test func helpListsEveryKeyAndEveryCommand() {
-        #expect(HelpTopic.all.count == KeyBinding.table.count + ExplorerCommand.all.count)
+        #expect(HelpTopic.all.count == KeyBinding.table.count + ExplorerCommand.all.count + HelpTopic.marks.count)
         #expect(HelpTopic.all.filter { $0.group == HelpTopic.commandGroup }.map(\.keys) == ExplorerCommand.all.map(\.usage))
         // The key groups and the commands, each with a heading, blank lines between.
-        let groups = KeyBinding.Group.allCases.count + 1
+        let groups = KeyBinding.Group.allCases.count + 2
         #expect(HelpTopic.lineCount == HelpTopic.all.count + groups + (groups - 1))
     }
 }

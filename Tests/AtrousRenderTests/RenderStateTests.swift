@@ -103,7 +103,7 @@ struct RenderStateTests {
         let scrolled = render(state(after: [.toggleHelp, .scrollHelp(by: HelpTopic.lineCount)]), size: size,
                               colors: false).lines
         #expect(scrolled[1].contains("↑ more") && !scrolled[21].contains("↓ more"))
-        #expect(scrolled[20].contains(":quit"), "the last page ends with the last command")
+        #expect(scrolled[20].contains("░▒▓█"), "the last page ends with the last mark")
     }
 
     @Test(arguments: [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 59, height: 30),
