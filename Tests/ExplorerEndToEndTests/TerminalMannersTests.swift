@@ -50,10 +50,10 @@ struct TerminalMannersTests {
     }
 
     @Test("a click on an output cell makes it current, in either mouse encoding", arguments: [
-        // Output cell (2, 3) is drawn at column 52, row 12: 1-based 53;13 in SGR, 32 + 53 and
-        // 32 + 13 as bytes in X10.
-        ("xterm-256color", "\u{1B}[<0;53;13M\u{1B}[<0;53;13m"),
-        ("tmux-256color", "\u{1B}[M U-"),
+        // Output cell (2, 3) is drawn at column 63, row 11: 1-based 64;12 in SGR, 32 + 64 and
+        // 32 + 12 as bytes in X10.
+        ("xterm-256color", "\u{1B}[<0;64;12M\u{1B}[<0;64;12m"),
+        ("tmux-256color", "\u{1B}[M `,"),
     ])
     func click(terminal: String, report: String) throws {
         let session = try ExplorerInTmux(terminal: terminal)
