@@ -205,11 +205,9 @@ extension ExplorerScreen {
         }
         if let output = outputPanel(layout), !layout.output.isEmpty {
             let plane = Plane(featureMap: output.output, batch: batch, channel: outputChannel)
-            let grids = output.parts(plane, in: layout.output).map { part -> GridLayout in
-                switch part { case let .values(grid, _), let .heat(grid): grid }
-            }
-            arrows = arrows || !ScrollMarker.arrows(grids).isEmpty
-            if output.parts(plane, in: layout.output).contains(where: { if case .heat = $0 { true } else { false } }) {
+            let parts = output.parts(plane, in: layout.output)
+            arrows = arrows || !ScrollMarker.arrows(parts.map(\.grid)).isEmpty
+            if parts.contains(where: \.isHeat) {
                 heatMaps.append(Legend.HeatMap(name: "output", range: plane.range))
             }
         }

@@ -136,15 +136,23 @@ public struct InputPanel: Widget {
 
     /// Screen columns the whole grid needs to show every cell as a value, labels included:
     /// what the panel asks of the layout.
+    /// - Complexity: O(1) for a grid too wide for any terminal, else a pass over the plane.
     func preferredSize(maxValueWidth: Int) -> Size {
-        let plane = Plane(featureMap: input, batch: batch, channel: channel)
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
         let (t, b, l, r) = geometry.pads
         let rows = geometry.rows.inputSize + t + b, columns = geometry.columns.inputSize + l + r
         let probe = GridLayout(area: Rect(x: 0, y: 0, width: 1, height: 1), rows: -t..<(rows - t),
                                columns: -l..<(columns - l), cellWidth: 1)
+        let narrowest = probe.rowLabelWidth + columns * valueCellWidth(ValueFormat(notation: .fixed(decimals: 0), width: 1))
+        // No terminal shows such a grid whole: what it needs exactly does not matter, and a
+        // large input is not scanned once more for it on every frame.
+        guard narrowest <= Self.widestTerminal else { return Size(width: narrowest, height: rows + 2) }
+        let plane = Plane(featureMap: input, batch: batch, channel: channel)
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
         return Size(width: probe.rowLabelWidth + columns * valueCellWidth(format), height: rows + 2)
     }
+
+    /// Wider than `atrous render` draws (1000 columns), and than any terminal in use.
+    static let widestTerminal = 1000
 
     private func drawCell(_ position: GridPosition, in rect: Rect, placement: Placement, scale: HeatScale,
                           into buffer: inout CellBuffer) {

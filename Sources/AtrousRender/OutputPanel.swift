@@ -48,12 +48,7 @@ public struct OutputPanel: Widget {
         buffer.fill(area)
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
         let parts = parts(plane, in: area)
-        let grids = parts.map { part in
-            switch part {
-            case let .values(grid, _), let .heat(grid): return grid
-            }
-        }
-        ScrollMarker.writeTitle(titles(plane: plane), arrows: ScrollMarker.arrows(grids), area: area,
+        ScrollMarker.writeTitle(titles(plane: plane), arrows: ScrollMarker.arrows(parts.map(\.grid)), area: area,
                                 style: palette.header, markStyle: palette.index, into: &buffer)
         let scale = HeatScale(range: plane.range)
         for part in parts {
@@ -81,6 +76,14 @@ public struct OutputPanel: Widget {
     enum Part {
         case values(GridLayout, ValueFormat)
         case heat(GridLayout)
+
+        var grid: GridLayout {
+            switch self {
+            case let .values(grid, _), let .heat(grid): grid
+            }
+        }
+
+        var isHeat: Bool { if case .heat = self { true } else { false } }
     }
 
     /// The grids the mode asks for and the room allows: values when at least three columns
@@ -105,7 +108,11 @@ public struct OutputPanel: Widget {
 
     /// The room the values grid needs to show every cell, title and indices included: what
     /// the panel asks of the layout.
+    /// - Complexity: O(1) for a grid too wide for any terminal, else a pass over the plane.
     func preferredSize() -> Size {
+        if let shape = try? FeatureMapShape(shape: output.shape), 2 * shape.width > InputPanel.widestTerminal {
+            return Size(width: 2 * shape.width, height: shape.height + 2)
+        }
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
         let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
         let probe = grid(plane, in: Rect(x: 0, y: 0, width: 1, height: 1), cellWidth: format.width + 1)

@@ -138,9 +138,7 @@ struct ScreenPropertyTests {
         // Output: complete or marked.
         if let output = screen.outputPanel(layout), !layout.output.isEmpty {
             let plane = Plane(featureMap: output.output, batch: 0, channel: output.channel)
-            let grids = output.parts(plane, in: layout.output).map { part -> GridLayout in
-                switch part { case let .values(grid, _), let .heat(grid): grid }
-            }
+            let grids = output.parts(plane, in: layout.output).map(\.grid)
             let complete = grids.allSatisfy { $0.visibleRows == $0.rows && $0.visibleColumns == $0.columns }
             try #require(complete != titleMarked(layout.output), "output panel, complete: \(complete): \(sample)\n\(frame.text)")
         }
