@@ -60,6 +60,15 @@ struct ScreenPropertyTests {
         }
     }
 
+    /// Stacks whose layer list is longer than the view shows at these sizes (the issue's
+    /// `:stack hdc` at 140x45 among them).
+    @Test(arguments: [("hdc", Size(width: 140, height: 45)), ("wavenet", Size(width: 80, height: 24)),
+                      ("context", Size(width: 60, height: 16)), ("hdc", Size(width: 120, height: 20))])
+    func longLayerListsSayWhatTheyHide(preset: String, size: Size) throws {
+        let stack = try #require(StackPreset.named(preset))
+        try check(Sample(actions: [.loadStackPreset(stack)], size: size))
+    }
+
     private func check(_ sample: Sample) throws {
         let state = Self.state(sample)
         let screen = ExplorerScreen(state: state, palette: Palette(colors: false))
@@ -94,6 +103,25 @@ struct ScreenPropertyTests {
             }
         }
 
+        // The stack view's layer list: every layer, or the header counts what its window hides.
+        if screen.extra != nil, !layout.extra.isEmpty {
+            let lines = text(layout.extra).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let header = lines.firstIndex(where: { $0.contains("# k") }),
+               let hash = lines[header].range(of: "# k")?.lowerBound {
+                // The table starts at its `#` column, less the marker column before it.
+                let column = max(0, lines[header].distance(from: lines[header].startIndex, to: hash) - 1)
+                let rows = lines[(header + 1)...].prefix { line in
+                    let cells = Array(line.dropFirst(column))
+                    guard let first = cells.first, first == " " || first == "▸" else { return false }
+                    let rest = cells.dropFirst().drop { $0 == " " }
+                    return rest.first?.isNumber == true && rest.prefix { $0.isNumber }.count <= 2
+                        && rest.dropFirst(rest.prefix { $0.isNumber }.count).first == " "
+                }.count
+                let marked = lines[header].contains("↓") || lines[header].contains("↑")
+                try #require(rows >= state.layers.count || marked,
+                             "the layer list shows \(rows) of \(state.layers.count) unmarked: \(sample)\n\(frame.text)")
+            }
+        }
         guard screen.extra == nil || !layout.input.isEmpty else { return }
         // Input: complete or marked; tap names set off by blanks.
         if let input = screen.inputPanel(layout), !layout.input.isEmpty {
