@@ -71,8 +71,9 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// Whether the output shows its heat map beside or below its values.
     public let showsOutputHeat: Bool
 
-    /// Columns between panel columns.
-    static let gap = 1
+    /// Columns between panel columns: two, so a value at one panel's right edge never reads
+    /// as one number with the next panel's row index (`0.545 1`).
+    static let gap = 2
 
     init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, legend: Rect, status: Rect,
          message: Rect, footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {

@@ -4,7 +4,7 @@ import AtrousExplorer
 
 /// Clicks on the 80x24 example frame (see the 80x24 snapshot): the input panel shows columns
 /// -1…3 in 7-wide cells after a 3-wide row index; the kernel's 7-wide weights start at column
-/// 42 with the footprint at 66; the output's 6-wide cells start at column 43, row 9.
+/// 43 with the footprint at 67; the output's 6-wide cells start at column 44, row 9.
 struct ScreenHitTests {
     let screen = ExampleScreens.screen(colors: false)
     let size = Size(width: 80, height: 24)
@@ -14,7 +14,7 @@ struct ScreenHitTests {
         (3, 2, .input(GridPosition(row: -2, column: -1))),
         (37, 12, .input(GridPosition(row: 8, column: 3))),
         (58, 3, .kernel(GridPosition(row: 1, column: 2))),
-        (70, 6, .kernel(GridPosition(row: 2, column: 1))),
+        (71, 6, .kernel(GridPosition(row: 2, column: 1))),
         (52, 10, .output(GridPosition(row: 1, column: 1))),
         (73, 15, .output(GridPosition(row: 6, column: 5))),
     ])
