@@ -75,6 +75,11 @@ public enum ExplorerAction: Sendable, Equatable {
     case reseed
     /// Asks the program to read `path`: ``update(_:_:)`` returns ``ExplorerEffect/loadInput(path:)``.
     case loadInput(path: String)
+    /// Asks the program to read `path` as the kernel: ``update(_:_:)`` returns
+    /// ``ExplorerEffect/loadKernel(path:)``.
+    case loadKernel(path: String)
+    /// The kernel the program read from `path`.
+    case kernelLoaded(Tensor<Double>, path: String)
     /// The program read `path` into `tensor` (rank 2, 3 or 4).
     case inputLoaded(Tensor<Double>, path: String)
     /// The program could not read a file; `message` is its one-sentence error.
@@ -131,6 +136,8 @@ public enum ExplorerAction: Sendable, Equatable {
 
     /// Shows or hides the key help.
     case toggleHelp
+    /// Opens a page of the help overlay (the sum table, the notes), or closes it when open.
+    case showPage(HelpPage)
     /// Scrolls the open help by `lines` (negative is up), staying within the help.
     case scrollHelp(by: Int)
     /// Opens the `:` command line, empty.

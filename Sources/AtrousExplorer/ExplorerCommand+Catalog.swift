@@ -7,8 +7,8 @@ extension ExplorerCommand {
                         summary: "dilation rate, one value or height,width") { arguments throws(CommandError) in
             .setRate(try arguments.pair(arguments.required()))
         },
-        ExplorerCommand(names: ["kernel", "k"], usage: ":kernel SIZE|PRESET [seed=N]",
-                        summary: "kernel size (5 or 5x3) or preset: " + KernelPreset.cycle.map(\.name).joined(separator: ", "))
+        ExplorerCommand(names: ["kernel", "k"], usage: ":kernel SIZE|PRESET|FILE [seed=N]",
+                        summary: "kernel size (5 or 5x3), a .npy or .csv file, or preset: " + KernelPreset.cycle.map(\.name).joined(separator: ", "))
         { arguments throws(CommandError) in try kernelAction(arguments) },
         ExplorerCommand(names: ["ksize", "size"], usage: ":ksize H[xW]", summary: "kernel size") { arguments throws(CommandError) in
             .setKernelSize(try arguments.pair(arguments.required()))
@@ -120,6 +120,21 @@ extension ExplorerCommand {
             try arguments.none()
             return .redo
         },
+        ExplorerCommand(names: ["sum"], usage: ":sum", summary: "every term of the current cell's sum, with the total") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.sum)
+        },
+        ExplorerCommand(names: ["notes"], usage: ":notes", summary: "every framework note that applies, in full") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.notes)
+        },
+        ExplorerCommand(names: ["shape"], usage: ":shape", summary: "where the output size and the pads come from") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .showPage(.shape)
+        },
         ExplorerCommand(names: ["help", "h"], usage: ":help", summary: "show the keys and commands") {
             arguments throws(CommandError) in
             try arguments.none()
@@ -150,10 +165,11 @@ extension ExplorerCommand {
         return [".npy", ".csv", ".pgm", ".png"].contains { lowered.hasSuffix($0) }
     }
 
-    /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`.
+    /// `:kernel 5`, `:kernel 5x3`, `:kernel sobel-x`, `:kernel random seed=4`, `:kernel k.npy`.
     private static func kernelAction(_ arguments: CommandArguments) throws(CommandError) -> ExplorerAction {
         let text = try arguments.required()
         if let size = Pair(parsing: text) { return .setKernelSize(size) }
+        if isArrayFile(text) || text.contains("/") { return .loadKernel(path: text) }
         let words = arguments.words
         guard let preset = KernelPreset(name: words[0]) else { throw .unknownKernel(words[0]) }
         var seed: UInt64?

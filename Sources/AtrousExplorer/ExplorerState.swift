@@ -55,6 +55,8 @@ public struct ExplorerState: Sendable, Equatable {
     /// The first help line shown: the help is longer than a terminal is tall. The renderer
     /// clamps it to the help's last page; opening the help resets it.
     public internal(set) var helpScroll = 0
+    /// What the help overlay lists while it is open.
+    public internal(set) var helpPage = HelpPage.keys
     /// Undo and redo of parameter changes.
     public internal(set) var history = UndoHistory()
     /// The receptive-field view of the layer stack: shown or not, its chosen cell, its analysis.

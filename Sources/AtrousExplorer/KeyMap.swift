@@ -6,13 +6,15 @@
 /// takes the keys of ``ExportMenu/entries`` and closes on `e`, Escape or `q`; the overwrite
 /// question takes `y` or `n` (Escape and `q` mean no) and nothing else. Ctrl-C quits in
 /// every mode.
-public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
+///
+/// - Parameter screenRows: the terminal's height, so the help's page keys move by a page.
+public func action(for key: Key, in state: ExplorerState, screenRows: Int = 24) -> ExplorerAction? {
     if key == .control("c") { return .quit }
     switch state.mode {
     case .normal:
         return KeyBinding.table.first { $0.keys.contains(key) }?.action
     case .help:
-        return helpAction(for: key)
+        return helpAction(for: key, page: helpPageLines(screenRows: screenRows))
     case .commandLine:
         return commandLineAction(for: key)
     case .exportMenu:
@@ -31,7 +33,7 @@ public func action(for key: Key, in state: ExplorerState) -> ExplorerAction? {
 }
 
 /// The keys of the help overlay: scroll it, or close it.
-private func helpAction(for key: Key) -> ExplorerAction? {
+private func helpAction(for key: Key, page helpPage: Int) -> ExplorerAction? {
     switch key {
     case .character("?"), .character("q"), .escape, .enter: .toggleHelp
     case .up, .character("k"): .scrollHelp(by: -1)
@@ -44,8 +46,11 @@ private func helpAction(for key: Key) -> ExplorerAction? {
     }
 }
 
-/// Lines a page key scrolls the help: the smallest screen shows about this many.
-private let helpPage = 10
+/// Lines a page key scrolls the help on a terminal `screenRows` high: the lines the help box
+/// shows there (the rows above the footer, less a margin and the frame above and below).
+public func helpPageLines(screenRows: Int) -> Int {
+    max(1, screenRows - 5)
+}
 
 /// The keys of the `:` command line, which edit it like a shell prompt.
 private func commandLineAction(for key: Key) -> ExplorerAction? {

@@ -50,6 +50,6 @@ public struct LayerWeights: Sendable, Equatable {
     /// Sets one weight; the caller has checked the indices.
     mutating func setWeight(_ value: Double, at cell: GridPosition, inputChannel: Int, outputChannel: Int) {
         kernel[cell.row, cell.column, inputChannel, outputChannel] = value
-        source = .edited(source.preset)
+        source = source.edited
     }
 }

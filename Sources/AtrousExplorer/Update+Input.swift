@@ -68,11 +68,11 @@ extension ExplorerState {
         let rebuilds = channels != parameters.weights[0].kernelShape.inputChannels
         var note: String?
         if rebuilds {
-            let edited = parameters.weights.contains { $0.source == .edited($0.source.preset) }
+            let edited = parameters.weights.contains { $0.source != .preset($0.source.preset) }
             let kernels = layers.count == 1 ? "The \(kernelSource.preset) kernel was"
                 : "The kernels of all \(layers.count) layers were"
             note = "\(kernels) rebuilt for \(plural(channels, "input channel"))"
-                + (edited ? "; the edited weights could not carry over." : ".")
+                + (edited ? "; the weights set by hand or read from a file could not carry over." : ".")
         }
         changeParameters(change, note: note) { parameters in
             try? parameters.setInput(tensor, source: source)

@@ -9,6 +9,33 @@ extension ExplorerState {
         }
     }
 
+    /// Takes a file's array as the kernel (HWIO, or kh×kw for one channel), its size becoming
+    /// the layer's; refused with one sentence when its shape or channels do not fit.
+    mutating func kernelLoaded(_ tensor: Tensor<Double>, path: String) {
+        let shape: KernelShape
+        do {
+            shape = try KernelShape(shape: tensor.shape)
+        } catch {
+            message = .error("\(path): \(error)")
+            return
+        }
+        let limits = ExplorerLimits.kernelSize
+        guard limits.contains(shape.size.height), limits.contains(shape.size.width) else {
+            message = .error("\(path): the kernel is \(shape.size.height)x\(shape.size.width), but the explorer shows "
+                + "kernels of \(limits.lowerBound) to \(limits.upperBound) a side.")
+            return
+        }
+        guard shape.inputChannels == inputShape.channels else {
+            message = .error("\(path): the kernel reads \(plural(shape.inputChannels, "input channel")), but the input "
+                + "has \(inputShape.channels).")
+            return
+        }
+        changeParameters("kernel \(path) \(shapeText(tensor.shape))") { parameters in
+            try? parameters.setKernel(tensor, source: .file(path: path, edited: false))
+        }
+        selectedWeight = selectedWeight.isInside(spec.kernelSize) ? selectedWeight : .origin
+    }
+
     /// Sets one weight of the shown channel pair and selects it.
     mutating func setWeight(_ value: Double, at cell: GridPosition) {
         guard cell.isInside(spec.kernelSize) else { return reportWeightOutside(cell) }

@@ -46,7 +46,7 @@ extension ExplorerState {
         guard size != kernelShape.size else { return kernel }
         switch kernelSource {
         case let .preset(preset): return preset.tensor(size: size, channels: layerInputShape.channels)
-        case .edited: return resized(kernel, shape: kernelShape, to: size)
+        case .edited, .file: return resized(kernel, shape: kernelShape, to: size)
         }
     }
 
@@ -69,8 +69,10 @@ extension ExplorerState {
 
     /// Explicit padding has no place in the cycle; it continues at `valid` going forward and
     /// at `causal` going backward.
+    /// The next named padding mode; causal only for a kernel one row high (Keras Conv1D), since
+    /// a taller kernel can never take it.
     mutating func cyclePadding(_ direction: CycleDirection) {
-        let modes = Padding.namedModes
+        let modes = Padding.namedModes.filter { $0 != .causal || spec.kernelSize.height == 1 }
         let next: Padding
         if let index = modes.firstIndex(of: spec.padding) {
             next = modes.cycled(from: index, direction)

@@ -75,6 +75,6 @@ extension ExplorerState {
         recomputeTaps()
         moveTo(cell)
         message = problem.map { .error($0) } ?? .info("Followed the tap of \(weight) to \(cell) in layer "
-            + "\(previous + 1)'s output; t follows a tap further back.")
+            + "\(previous + 1)'s output; T follows a tap further back.")
     }
 }

@@ -13,6 +13,33 @@ import AtrousCore
 /// - Returns: effects for the program loop, in order; usually none.
 @discardableResult
 public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [ExplorerEffect] {
+    let before = state.message
+    let effects = apply(action, to: &state)
+    // An error about an earlier action is stale once a later one went through without its own
+    // error: `:goto 99,0` then `:goto 5,5` or `n` clears it. An impossible configuration
+    // stays said while it lasts.
+    if let before, before.kind == .error, state.message == before, action.clearsStaleError,
+       state.configurationError?.description != before.text {
+        state.message = nil
+    }
+    return effects
+}
+
+extension ExplorerAction {
+    /// Whether the action is something the user did (not a clock beat, nor typing, scrolling
+    /// or opening an overlay), after which an old error no longer describes the screen.
+    var clearsStaleError: Bool {
+        switch self {
+        case .tick, .openCommandLine, .editCommandLine, .cancelCommandLine, .toggleHelp, .showPage, .scrollHelp,
+             .toggleExportMenu, .failed:
+            false
+        default:
+            true
+        }
+    }
+}
+
+private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [ExplorerEffect] {
     switch action {
     case let .move(direction): state.move(direction)
     case let .step(direction): state.step(direction)
@@ -48,6 +75,10 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
         state.message = .info("Loading \(path)…")
         return [.loadInput(path: path)]
     case let .inputLoaded(tensor, path): state.inputLoaded(tensor, path: path)
+    case let .loadKernel(path):
+        state.message = .info("Loading \(path)…")
+        return [.loadKernel(path: path)]
+    case let .kernelLoaded(tensor, path): state.kernelLoaded(tensor, path: path)
     case let .loadFailed(message): state.message = .error(message)
 
     case .toggleStackView: state.toggleStackView()
@@ -72,7 +103,9 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
 
     case .toggleHelp:
         state.mode = state.mode == .help ? .normal : .help
+        state.helpPage = .keys
         state.helpScroll = 0
+    case let .showPage(page): state.showPage(page)
     case let .scrollHelp(lines): state.scrollHelp(by: lines)
     case .openCommandLine: state.mode = .commandLine(CommandLineText())
     case let .editCommandLine(edit): state.editCommandLine(edit)

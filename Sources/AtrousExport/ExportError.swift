@@ -11,6 +11,8 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noScreen
     /// `-` was given, but standard output is the explorer's screen.
     case standardOutput
+    /// A kernel with several channels was asked for as a table, which holds one 2-D map only.
+    case kernelNeedsNpy(shape: [Int])
 
     public var description: String {
         switch self {
@@ -24,6 +26,9 @@ public enum ExportError: Error, Sendable, Equatable, CustomStringConvertible {
             "There is no drawn screen to capture."
         case .standardOutput:
             "The explorer cannot write to standard output, which shows its screen; name a file instead."
+        case let .kernelNeedsNpy(shape):
+            "A table holds one 2-D kernel, but this one is "
+                + shape.map(String.init).joined(separator: "x") + " (HWIO); write it as .npy instead."
         }
     }
 }

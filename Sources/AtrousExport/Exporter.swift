@@ -40,7 +40,7 @@ public enum Exporter {
         case .input:
             try ArrayFile.write(state.input, to: path, overwrite: overwrite)
         case .kernel:
-            try ArrayFile.write(state.kernel, to: path, overwrite: overwrite)
+            try ArrayFile.write(kernel(state, path: path), to: path, overwrite: overwrite)
         case .counts:
             guard let map = subject.pathCounts else { throw ExportError.noPathCounts }  // checked above
             let counts = Tensor(shape: [map.size.height, map.size.width], scalars: try map.exactDoubles())
@@ -63,12 +63,25 @@ public enum Exporter {
         return [path]
     }
 
+    /// The kernel as it is written to `path`, so that `atrous compute --kernel` reads back the
+    /// same kernel: HWIO in a `.npy`; one `kh×kw` table in a `.csv` or `.json` (which hold
+    /// 2-D maps), refused for a kernel with several channels.
+    static func kernel(_ state: ExplorerState, path: String) throws -> Tensor<Double> {
+        guard try ArrayFormat(path: path) != .npy else { return state.kernel }
+        let shape = state.kernelShape
+        guard shape.inputChannels == 1, shape.outputChannels == 1 else {
+            throw ExportError.kernelNeedsNpy(shape: state.kernel.shape)
+        }
+        return state.kernel.reshaped([shape.size.height, shape.size.width])
+    }
+
     /// Checks that `kind` can be made from `subject` and has a name it can be written under.
     private static func checkSubject(_ kind: ExportKind, path: String, subject: ExportSubject) throws {
         guard path != StandardStream.path else { throw ExportError.standardOutput }
         switch kind {
         case .output: _ = try ArrayFormat(path: path); _ = try output(subject.state)
-        case .input, .kernel: _ = try ArrayFormat(path: path)
+        case .input: _ = try ArrayFormat(path: path)
+        case .kernel: _ = try kernel(subject.state, path: path)
         case .counts:
             _ = try ArrayFormat(path: path)
             guard subject.pathCounts != nil else { throw ExportError.noPathCounts }

@@ -5,7 +5,8 @@ import AtrousCore
 ///
 /// Terms follow the kernel's reading order. A padded tap names its side. With several input
 /// channels each term is one tap's sum over the channels, and the line says how many.
-/// When the line is too long, as many terms as fit are shown and the rest counted; the result
+/// The sum wraps into the rows the layout gives it; when even those are too few, as many terms
+/// as fit are shown and the rest counted, naming `:sum`, which lists every term; the result
 /// always shows.
 public struct ComputationLine: Widget {
     public var breakdown: TapBreakdown<Double>
@@ -30,38 +31,81 @@ public struct ComputationLine: Widget {
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
-        buffer.fill(Rect(x: area.x, y: area.y, width: area.width, height: 1))
-        var x = area.x
-        for segment in segments(width: area.width) {
-            x = buffer.write(segment.text, x: x, y: area.y, style: segment.style, clip: area)
+        buffer.fill(area)
+        for (i, line) in lines(width: area.width, maxLines: area.height).enumerated() {
+            var x = area.x
+            for segment in line {
+                x = buffer.write(segment.text, x: x, y: area.y + i, style: segment.style, clip: area)
+            }
         }
     }
 
     // MARK: - Text
 
-    /// The line as segments fitting `width` characters.
+    /// The line as segments fitting `width` characters: ``lines(width:maxLines:)`` on one line.
     func segments(width: Int) -> [Segment] {
-        let head = Segment(text: head, style: palette.header)
-        let sum = breakdown.sum
-        let value = activation == .relu ? ValueFormat.short(sum) + " → ReLU " + ValueFormat.short(sum < 0 ? 0 : sum)
-            : ValueFormat.short(sum)
-        let result = Segment(text: " = " + value, style: palette.header)
+        lines(width: width, maxLines: 1).first ?? []
+    }
+
+    /// How many lines of `width` characters the whole sum takes.
+    public func lineCount(width: Int) -> Int {
+        flow(terms, width: width, maxLines: .max)?.count ?? 1
+    }
+
+    /// The sum wrapped into at most `maxLines` lines of `width` characters. Continuation
+    /// lines are indented under the first term. When not every term fits, as many as fit are
+    /// shown and the rest counted, with the key to the whole table; the result always shows.
+    func lines(width: Int, maxLines: Int) -> [[Segment]] {
         let terms = self.terms
         for shown in stride(from: terms.count, through: 0, by: -1) {
-            var pieces = [head]
-            for (i, term) in terms.prefix(shown).enumerated() {
-                if i > 0 { pieces.append(Segment(text: " + ", style: palette.value)) }
-                pieces.append(term)
-            }
+            var pieces = Array(terms.prefix(shown))
             if shown < terms.count {
-                pieces.append(Segment(text: (shown > 0 ? " + " : "") + "… (+\(terms.count - shown) more)",
-                                      style: palette.index))
+                pieces.append(Segment(text: "… (+\(terms.count - shown) more: :sum)", style: palette.index))
             }
-            pieces.append(result)
-            if Self.length(pieces) <= width { return pieces }
+            if let lines = flow(pieces, width: width, maxLines: maxLines) { return lines }
         }
         // Not even the count fits: the result matters most.
-        return Self.cut([head, Segment(text: value, style: palette.header)], to: width)
+        return [Self.cut([Segment(text: head, style: palette.header),
+                          Segment(text: resultText, style: palette.header)], to: width)]
+    }
+
+    /// The sum, and what a ReLU after the layer makes of it.
+    private var resultText: String {
+        let sum = breakdown.sum
+        return activation == .relu ? ValueFormat.short(sum) + " → ReLU " + ValueFormat.short(max(sum, 0))
+            : ValueFormat.short(sum)
+    }
+
+    /// `pieces` after the head, joined by ` + ` and followed by ` = result`, broken between
+    /// terms into lines of `width`; nil when that takes more than `maxLines` lines.
+    private func flow(_ pieces: [Segment], width: Int, maxLines: Int) -> [[Segment]]? {
+        let head = Segment(text: head, style: palette.header)
+        let indent = head.text.count <= width / 3 ? head.text.count : 2
+        let result = Segment(text: " = " + resultText, style: palette.header)
+        var lines: [[Segment]] = [[head]]
+        var used = head.text.count
+        for (i, piece) in pieces.enumerated() {
+            let plus = i > 0 ? Segment(text: " + ", style: palette.value) : nil
+            var addition = (plus.map { [$0] } ?? []) + [piece]
+            if i == pieces.count - 1 { addition.append(result) }
+            let length = Self.length(addition)
+            if used + length > width && used > indent {
+                // Break before the term: its `+` leads the next line.
+                guard lines.count < maxLines else { return nil }
+                addition = [Segment(text: String(repeating: " ", count: max(0, indent - 2)) + "+ ", style: palette.value),
+                            piece] + (i == pieces.count - 1 ? [result] : [])
+                lines.append([])
+                used = 0
+            }
+            lines[lines.count - 1] += addition
+            used += Self.length(addition)
+            if used > width { return nil }
+        }
+        if pieces.isEmpty {
+            lines[0].append(result)
+            if Self.length(lines[0]) > width { return nil }
+        }
+        return lines
     }
 
     /// `y[i,j] = `, with the channel count for multi-channel inputs.

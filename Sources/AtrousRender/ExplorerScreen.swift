@@ -40,6 +40,10 @@ public struct ExplorerScreen: Widget {
     /// The help rows while help is open, else nil.
     public var help: [HelpEntry]?
     public var helpScroll: Int
+    /// The help overlay's title: its page.
+    public var helpTitle: String
+    /// The title of the keys page, which truncates rather than wraps in one column.
+    public static let keysTitle = "Keys"
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
@@ -53,7 +57,7 @@ public struct ExplorerScreen: Widget {
                 inputChannel: Int = 0, outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
                 reached: Set<GridPosition> = [], selectedWeight: GridPosition? = nil, isPlaying: Bool = false,
                 speed: Double = 2, message: ExplorerMessage? = nil, commandLine: CommandLineText? = nil,
-                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0,
+                hints: [KeyHint] = [], help: [HelpEntry]? = nil, helpScroll: Int = 0, helpTitle: String = keysTitle,
                 extra: (any Widget & Sendable)? = nil, overlay: (any Widget & Sendable)? = nil,
                 palette: Palette) {
         self.input = input
@@ -76,13 +80,14 @@ public struct ExplorerScreen: Widget {
         self.hints = hints
         self.help = help
         self.helpScroll = helpScroll
+        self.helpTitle = helpTitle
         self.extra = extra
         self.overlay = overlay
         self.palette = palette
     }
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
-        switch ScreenLayout(size: area.size, showsExtras: extra != nil) {
+        switch layout(size: area.size) {
         case let .tooSmall(size, minimum):
             buffer.render(TooSmallMessage(size: size, minimum: minimum, palette: palette), in: area)
         case let .explorer(layout):
@@ -93,7 +98,7 @@ public struct ExplorerScreen: Widget {
     /// What a click at screen point (`x`, `y`) lands on when the screen fills a terminal of
     /// `size`: an input cell (padding included), a kernel weight, or an output cell.
     public func hit(x: Int, y: Int, size: Size) -> ScreenHit? {
-        guard case let .explorer(layout) = ScreenLayout(size: size, showsExtras: extra != nil), help == nil,
+        guard case let .explorer(layout) = layout(size: size), help == nil,
               overlay == nil, layersOverview == nil else {
             return nil
         }
@@ -101,6 +106,30 @@ public struct ExplorerScreen: Widget {
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
         if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
         return nil
+    }
+
+    /// The layout for a terminal of `size`, given what each panel asks for.
+    func layout(size: Size) -> ScreenLayout {
+        let probe = ExplorerLayout(size: size, showsExtras: false)
+        var needs = PanelNeeds(input: inputPanel(probe)?.preferredSize(maxValueWidth: probe.valueWidth) ?? Size(width: 0, height: 0),
+                               kernel: kernelPanel(probe).preferredSize(),
+                               output: outputPanel(probe)?.preferredSize() ?? Size(width: 0, height: 0),
+                               computationLines: computationLine?.lineCount(width: size.width) ?? 1)
+        // The kernel's height depends on the width it got: a footprint that does not fit
+        // beside the weights goes below them.
+        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil, needs: needs) {
+            needs.kernel.height = kernelPanel(widths).preferredHeight(width: widths.kernel.width)
+        }
+        return ScreenLayout(size: size, showsExtras: extra != nil, needs: needs)
+    }
+
+    var computationLine: ComputationLine? {
+        breakdown.map { breakdown in
+            let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
+            var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
+            line.activation = activation
+            return line
+        }
     }
 
     private var current: GridPosition? {
@@ -115,19 +144,19 @@ public struct ExplorerScreen: Widget {
         return try? ConvolutionGeometry(inputSize: shape.spatial, spec: LayerSpec(kernelSize: Pair(square: 1), fill: layer.fill))
     }
 
-    private func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
+    func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
         inputGeometry.map { geometry in
             InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
                        selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth, name: inputName)
         }
     }
 
-    private func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
+    func kernelPanel(_ layout: ExplorerLayout) -> KernelPanel {
         KernelPanel(kernel: kernel, rate: layer.rate, inputChannel: inputChannel, outputChannel: outputChannel,
                     selection: selectedWeight, palette: palette, maxValueWidth: layout.valueWidth)
     }
 
-    private func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
+    func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
                         mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)
@@ -150,12 +179,8 @@ public struct ExplorerScreen: Widget {
             buffer.fill(area)
             buffer.render(layersOverview, in: area)
         }
-        if let breakdown {
-            let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
-            var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
-            line.activation = activation
-            buffer.render(line, in: layout.computation)
-        }
+        if let computationLine { buffer.render(computationLine, in: layout.computation) }
+        if !layout.legend.isEmpty { buffer.render(legend(layout), in: layout.legend) }
         let outputSize = geometry?.outputSize ?? Pair(square: 0)
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0
         buffer.render(StatusLine(spec: layer, geometry: geometry, inputShape: input.shape, outputShape: output?.shape,
@@ -170,7 +195,8 @@ public struct ExplorerScreen: Widget {
         // A modal box hides the panels around it too, so no stray digit reads as part of it.
         if let help {
             buffer.fill(helpArea(layout))
-            buffer.render(HelpOverlay(entries: help, scroll: helpScroll, palette: palette), in: helpArea(layout))
+            buffer.render(HelpOverlay(entries: help, title: helpTitle, scroll: helpScroll,
+                                      wrapsAlways: helpTitle != Self.keysTitle, palette: palette), in: helpArea(layout))
         }
         if let overlay {
             buffer.fill(helpArea(layout))
@@ -180,6 +206,31 @@ public struct ExplorerScreen: Widget {
 }
 
 extension ExplorerScreen {
+    /// The legend for what `layout` shows: the marks in use and a scale per heat map.
+    func legend(_ layout: ExplorerLayout) -> Legend {
+        var heatMaps: [Legend.HeatMap] = []
+        var arrows = false
+        if let input = inputPanel(layout), !layout.input.isEmpty {
+            let placement = input.placement(in: layout.input)
+            arrows = arrows || !ScrollMarker.arrows([placement.grid]).isEmpty
+            if placement.grid.cellWidth <= input.labelWidth {
+                heatMaps.append(Legend.HeatMap(name: "input", range: placement.plane.range))
+            }
+        }
+        if let output = outputPanel(layout), !layout.output.isEmpty {
+            let plane = Plane(featureMap: output.output, batch: batch, channel: outputChannel)
+            let parts = output.parts(plane, in: layout.output)
+            arrows = arrows || !ScrollMarker.arrows(parts.map(\.grid)).isEmpty
+            if parts.contains(where: \.isHeat) {
+                heatMaps.append(Legend.HeatMap(name: "output", range: plane.range))
+            }
+        }
+        let weights = kernelPanel(layout).placement(in: layout.kernel).weightsGrid
+        arrows = arrows || !ScrollMarker.arrows([weights]).isEmpty
+        return Legend(palette: palette, showsPaddingTap: breakdown?.taps.contains { $0.source.isPadding } ?? false,
+                      showsReach: selectedInput != nil, showsScrollArrows: arrows, heatMaps: heatMaps)
+    }
+
     /// Where the help and menus are drawn: from the panels' top down to the footer, which
     /// keeps showing the keys that close them.
     fileprivate func helpArea(_ layout: ExplorerLayout) -> Rect {
@@ -203,7 +254,8 @@ extension ExplorerLayout {
         guard area.x != 0 || area.y != 0 else { return self }
         func move(_ r: Rect) -> Rect { Rect(x: r.x + area.x, y: r.y + area.y, width: r.width, height: r.height) }
         return ExplorerLayout(input: move(input), kernel: move(kernel), output: move(output), extra: move(extra),
-                              computation: move(computation), status: move(status), message: move(message),
+                              computation: move(computation), legend: move(legend), status: move(status),
+                              message: move(message),
                               footer: move(footer), valueWidth: valueWidth, showsOutputHeat: showsOutputHeat)
     }
 }

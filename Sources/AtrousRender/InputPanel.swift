@@ -55,10 +55,10 @@ public struct InputPanel: Widget {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        buffer.write(titles().firstFitting(width: area.width), x: area.x, y: area.y,
-                     style: palette.header, clip: area.splitTop(1).0)
         let placement = placement(in: area)
         let grid = placement.grid
+        ScrollMarker.writeTitle(titles(), arrows: ScrollMarker.arrows([grid]), area: area, style: palette.header,
+                                markStyle: palette.index, into: &buffer)
         grid.drawLabels(into: &buffer, style: palette.index)
         let scale = HeatScale(range: placement.plane.range)
         for row in grid.visibleRows {
@@ -90,8 +90,8 @@ public struct InputPanel: Widget {
         let body = area.splitTop(1).1
         let marks = tapMarks()
         let window = Self.window(of: marks.keys)
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
-        let cellWidth = usesValues(in: body, format: format, window: window) ? format.width + 1 : 1
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
+        let cellWidth = usesValues(in: body, format: format, window: window) ? valueCellWidth(format) : labelWidth
         return Placement(plane: plane, marks: marks, window: window, format: format,
                          grid: layout(in: body, window: window, cellWidth: cellWidth))
     }
@@ -122,10 +122,40 @@ public struct InputPanel: Widget {
             let (_, _, l, r) = geometry.pads
             let columns = geometry.columns.inputSize + l + r
             let needed = min(columns, window?.columns.count ?? 3)
-            let probe = layout(in: body, window: nil, cellWidth: format.width + 1)
-            return probe.cellArea.width / (format.width + 1) >= needed
+            let probe = layout(in: body, window: nil, cellWidth: valueCellWidth(format))
+            return probe.cellArea.width / valueCellWidth(format) >= needed
         }
     }
+
+    /// How wide the tap names are: one letter, or two beyond 52 taps.
+    var labelWidth: Int {
+        TapLabel.width(tapCount: geometry.rows.kernelSize * geometry.columns.kernelSize)
+    }
+
+    /// Screen columns of a cell showing its value: the value, its tap name and their blanks.
+    func valueCellWidth(_ format: ValueFormat) -> Int {
+        format.width + TapLabel.cellOverhead(labelWidth: labelWidth)
+    }
+
+    /// Screen columns the whole grid needs to show every cell as a value, labels included:
+    /// what the panel asks of the layout.
+    /// - Complexity: O(1) for a grid too wide for any terminal, else a pass over the plane.
+    func preferredSize(maxValueWidth: Int) -> Size {
+        let (t, b, l, r) = geometry.pads
+        let rows = geometry.rows.inputSize + t + b, columns = geometry.columns.inputSize + l + r
+        let probe = GridLayout(area: Rect(x: 0, y: 0, width: 1, height: 1), rows: -t..<(rows - t),
+                               columns: -l..<(columns - l), cellWidth: 1)
+        let narrowest = probe.rowLabelWidth + columns * valueCellWidth(ValueFormat(notation: .fixed(decimals: 0), width: 1))
+        // No terminal shows such a grid whole: what it needs exactly does not matter, and a
+        // large input is not scanned once more for it on every frame.
+        guard narrowest <= Self.widestTerminal else { return Size(width: narrowest, height: rows + 2) }
+        let plane = Plane(featureMap: input, batch: batch, channel: channel)
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
+        return Size(width: probe.rowLabelWidth + columns * valueCellWidth(format), height: rows + 2)
+    }
+
+    /// Wider than `atrous render` draws (1000 columns), and than any terminal in use.
+    static let widestTerminal = 1000
 
     private func drawCell(_ position: GridPosition, in rect: Rect, placement: Placement, scale: HeatScale,
                           into buffer: inout CellBuffer) {
@@ -134,23 +164,27 @@ public struct InputPanel: Widget {
         let inWindow = placement.window?.contains(position) ?? false
         let value = self.value(at: position, plane: placement.plane)
         let isPadding = !geometry.paddingSides(row: position.row, column: position.column).isEmpty
+        let showsValues = rect.width > labelWidth
         if let mark {
             let style = mark.isPadding ? palette.paddingTap : palette.tap
-            let text = rect.width == 1 ? String(mark.label) : String(mark.label) + Self.text(value, format: format)
+            let text = showsValues ? TapLabel.cellText(label: mark.label, labelWidth: labelWidth,
+                                                       value: Self.text(value, format: format))
+                : mark.label.rightPadded(to: rect.width)
             buffer.write(text, x: rect.x, y: rect.y, style: style, clip: rect)
             return
         }
-        if rect.width == 1 {
+        if !showsValues {
             var cell = shadeCell(value: value, isPadding: isPadding, scale: scale)
             // A hole's background would hide its heat colour, so shades mark holes by underlining.
             if inWindow { cell.style = cell.style.overlaid(by: Style(underline: true)) }
             if position == selection { cell.style = palette.selected }
-            buffer[rect.x, rect.y] = cell
+            for x in rect.x..<(rect.x + rect.width) { buffer[x, rect.y] = cell }
         } else {
             var style = isPadding ? palette.padding : palette.value
             if inWindow { style = style.overlaid(by: palette.hole) }
             if position == selection { style = palette.selected }
-            buffer.write(" " + Self.text(value, format: format), x: rect.x, y: rect.y, style: style, clip: rect)
+            buffer.write(TapLabel.cellText(label: nil, labelWidth: labelWidth, value: Self.text(value, format: format)),
+                         x: rect.x, y: rect.y, style: style, clip: rect)
         }
     }
 
@@ -180,7 +214,7 @@ public struct InputPanel: Widget {
     // MARK: - Taps
 
     struct TapMark: Hashable {
-        let label: Character
+        let label: String
         let isPadding: Bool
     }
 
@@ -192,7 +226,7 @@ public struct InputPanel: Widget {
         for tap in taps.taps {
             let position = GridPosition(row: tap.row, column: tap.column)
             guard marks[position] == nil else { continue }
-            marks[position] = TapMark(label: TapLabel.character(row: tap.kernelRow, column: tap.kernelColumn,
+            marks[position] = TapMark(label: TapLabel.label(row: tap.kernelRow, column: tap.kernelColumn,
                                                                 kernelWidth: kernelWidth),
                                       isPadding: tap.source.isPadding)
         }

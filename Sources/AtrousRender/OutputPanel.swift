@@ -47,10 +47,11 @@ public struct OutputPanel: Widget {
         guard !area.isEmpty else { return }
         buffer.fill(area)
         let plane = Plane(featureMap: output, batch: batch, channel: channel)
-        buffer.write(titles(plane: plane).firstFitting(width: area.width), x: area.x, y: area.y,
-                     style: palette.header, clip: area.splitTop(1).0)
+        let parts = parts(plane, in: area)
+        ScrollMarker.writeTitle(titles(plane: plane), arrows: ScrollMarker.arrows(parts.map(\.grid)), area: area,
+                                style: palette.header, markStyle: palette.index, into: &buffer)
         let scale = HeatScale(range: plane.range)
-        for part in parts(plane, in: area) {
+        for part in parts {
             switch part {
             case let .values(grid, format): drawValues(plane, grid: grid, format: format, into: &buffer)
             case let .heat(grid): drawHeat(plane, grid: grid, scale: scale, into: &buffer)
@@ -75,6 +76,14 @@ public struct OutputPanel: Widget {
     enum Part {
         case values(GridLayout, ValueFormat)
         case heat(GridLayout)
+
+        var grid: GridLayout {
+            switch self {
+            case let .values(grid, _), let .heat(grid): grid
+            }
+        }
+
+        var isHeat: Bool { if case .heat = self { true } else { false } }
     }
 
     /// The grids the mode asks for and the room allows: values when at least three columns
@@ -95,6 +104,19 @@ public struct OutputPanel: Widget {
         default:
             return [.heat(grid(plane, in: body, cellWidth: heatCellWidth(plane, in: body)))]
         }
+    }
+
+    /// The room the values grid needs to show every cell, title and indices included: what
+    /// the panel asks of the layout.
+    /// - Complexity: O(1) for a grid too wide for any terminal, else a pass over the plane.
+    func preferredSize() -> Size {
+        if let shape = try? FeatureMapShape(shape: output.shape), 2 * shape.width > InputPanel.widestTerminal {
+            return Size(width: 2 * shape.width, height: shape.height + 2)
+        }
+        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
+        let probe = grid(plane, in: Rect(x: 0, y: 0, width: 1, height: 1), cellWidth: format.width + 1)
+        return Size(width: probe.rowLabelWidth + plane.width * (format.width + 1), height: plane.height + 2)
     }
 
     /// `Output 5x5 · ch 1/2`, and a shorter form for narrow panels.

@@ -24,7 +24,8 @@ extension ExplorerScreen {
                   selectedWeight: state.selectedWeight, isPlaying: state.playback.isPlaying,
                   speed: Double(state.playback.stepsPerSecond), message: state.message ?? Self.legend(for: state),
                   commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
-                  help: state.mode == .help ? Self.helpEntries : nil, helpScroll: state.helpScroll,
+                  help: state.mode == .help ? Self.helpEntries(for: state) : nil, helpScroll: state.helpScroll,
+                  helpTitle: Self.helpTitle(for: state),
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
@@ -56,11 +57,53 @@ extension ExplorerScreen {
     static func legend(for state: ExplorerState) -> ExplorerMessage? {
         guard let taps = state.taps else { return nil }
         let count = state.spec.kernelSize.height * state.spec.kernelSize.width
-        let letters = count == 1 ? "a" : "a–\(TapLabel.character(index: count - 1))"
+        let letters = count == 1 ? "a" : "a–\(TapLabel.label(index: count - 1))"
         // The output cell named as the computation line names it, channel and all.
         let channel = state.kernelShape.outputChannels > 1 ? ",\(taps.outputChannel)" : ""
         let cell = "y[\(taps.outputRow),\(taps.outputColumn)\(channel)]"
         return .info("Taps \(letters): input cell × weight, summed into \(cell). Arrows move, Space plays.")
+    }
+
+    /// The rows of the help overlay's open page.
+    static func helpEntries(for state: ExplorerState) -> [HelpEntry] {
+        switch state.helpPage {
+        case .keys: return helpEntries
+        case .sum:
+            guard let taps = state.taps else {
+                return [HelpEntry(key: "none", description: "No output cell: the parameters are impossible.", group: "Sum")]
+            }
+            return SumTable.entries(taps, kernelWidth: state.spec.kernelSize.width)
+        case .shape:
+            guard let geometry = state.geometry else {
+                return [HelpEntry(key: "none", description: state.configurationError?.description ?? "No geometry.",
+                                  group: "Shape")]
+            }
+            let padding = state.spec.padding
+            return [(geometry.rows, "Rows"), (geometry.columns, "Columns")].flatMap { axis, group in
+                zip(["kernel", "output"], axis.derivation(padding: padding)).map {
+                    HelpEntry(key: $0, description: $1, group: group)
+                }
+            }
+        case .notes:
+            guard !state.notes.isEmpty else {
+                return [HelpEntry(key: "none", description: "No framework note applies to this layer.",
+                                  group: "Framework notes")]
+            }
+            return state.notes.map {
+                HelpEntry(key: $0.id, description: $0.description + " (" + $0.frameworks.joined(separator: ", ") + ")",
+                          group: "Framework notes")
+            }
+        }
+    }
+
+    /// The overlay's title for the open page.
+    static func helpTitle(for state: ExplorerState) -> String {
+        switch state.helpPage {
+        case .keys: keysTitle
+        case .sum: state.taps.map { SumTable.title($0, showsChannel: state.kernelShape.outputChannels > 1) } ?? "Sum"
+        case .notes: "Notes"
+        case .shape: "Shape"
+        }
     }
 
     /// Every key and command, grouped as ``HelpTopic/all`` lists them.

@@ -18,15 +18,38 @@ public enum ScreenLayout: Sendable, Hashable {
     public static let roomySize = Size(width: 120, height: 36)
 
     /// Lays out a terminal of `size`.
-    /// - Parameter showsExtras: whether the receptive-field view takes a region of its own.
-    public init(size: Size, showsExtras: Bool = false) {
+    /// - Parameters:
+    ///   - showsExtras: whether the receptive-field view takes a region of its own.
+    ///   - needs: the room each panel asks for; rows and columns one panel does not need go
+    ///     to the one that would otherwise be cut.
+    public init(size: Size, showsExtras: Bool = false, needs: PanelNeeds = .none) {
         let minimum = Self.minimumSize
         guard size.width >= minimum.width, size.height >= minimum.height else {
             self = .tooSmall(size: size, minimum: minimum)
             return
         }
-        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras))
+        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras, needs: needs))
     }
+}
+
+/// What the panels ask of the layout: the size that shows all of each, and how many lines
+/// the whole computation takes at the screen's width.
+public struct PanelNeeds: Sendable, Hashable {
+    public var input: Size
+    public var kernel: Size
+    public var output: Size
+    public var computationLines: Int
+
+    public init(input: Size, kernel: Size, output: Size, computationLines: Int) {
+        self.input = input
+        self.kernel = kernel
+        self.output = output
+        self.computationLines = max(1, computationLines)
+    }
+
+    /// No panel asks for anything: the fixed split.
+    public static let none = PanelNeeds(input: Size(width: 0, height: 0), kernel: Size(width: 0, height: 0),
+                                        output: Size(width: 0, height: 0), computationLines: 1)
 }
 
 /// The regions of an explorer screen that is large enough. Unused regions are empty.
@@ -38,6 +61,8 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// else the whole panel area (the input, kernel and output regions are then empty).
     public let extra: Rect
     public let computation: Rect
+    /// The legend line, between the panels and the sum, when a row is free; else empty.
+    public let legend: Rect
     public let status: Rect
     public let message: Rect
     public let footer: Rect
@@ -46,16 +71,18 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// Whether the output shows its heat map beside or below its values.
     public let showsOutputHeat: Bool
 
-    /// Columns between panel columns.
-    static let gap = 1
+    /// Columns between panel columns: two, so a value at one panel's right edge never reads
+    /// as one number with the next panel's row index (`0.545 1`).
+    static let gap = 2
 
-    init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, status: Rect, message: Rect,
-         footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {
+    init(input: Rect, kernel: Rect, output: Rect, extra: Rect, computation: Rect, legend: Rect, status: Rect,
+         message: Rect, footer: Rect, valueWidth: Int, showsOutputHeat: Bool) {
         self.input = input
         self.kernel = kernel
         self.output = output
         self.extra = extra
         self.computation = computation
+        self.legend = legend
         self.status = status
         self.message = message
         self.footer = footer
@@ -63,23 +90,35 @@ public struct ExplorerLayout: Sendable, Hashable {
         self.showsOutputHeat = showsOutputHeat
     }
 
-    init(size: Size, showsExtras: Bool) {
+    /// The narrowest and shortest a panel is made, whatever the others ask.
+    static let minimumPanel = Size(width: 29, height: 5)
+
+    init(size: Size, showsExtras: Bool, needs: PanelNeeds = .none) {
         let screen = Rect(size: size)
         let (rest, footer) = screen.splitBottom(1)
         let (rest2, message) = rest.splitBottom(1)
         let (rest3, status) = rest2.splitBottom(1)
-        let (panels, computation) = rest3.splitBottom(1)
         self.footer = footer
         self.message = message
         self.status = status
-        self.computation = computation
 
         let roomy = size.width >= ScreenLayout.roomySize.width && size.height >= ScreenLayout.roomySize.height
         valueWidth = roomy ? 6 : 5
         showsOutputHeat = roomy
 
         let wideExtras = showsExtras && size.width >= ScreenLayout.roomySize.width
-        let inputWidth = wideExtras ? panels.width * 2 / 5 : (panels.width - Self.gap) / 2
+        // Rows no panel needs let the whole computation show, one line of it always.
+        let panelRows = rest3.height - 1
+        let panelNeed = max(needs.input.height, needs.kernel.height + needs.output.height)
+        let spare = showsExtras || needs == .none ? 0 : max(0, panelRows - panelNeed)
+        let computationRows = min(needs.computationLines, 1 + spare)
+        let (rest4, computation) = rest3.splitBottom(computationRows)
+        // A row still free after the sum holds the legend.
+        let (panels, legend) = rest4.splitBottom(spare - (computationRows - 1) >= 1 ? 1 : 0)
+        self.computation = computation
+        self.legend = legend
+
+        let inputWidth = wideExtras ? panels.width * 2 / 5 : Self.inputWidth(panels.width, needs: needs)
         let columns = panels.splitLeft(inputWidth)
         var input = columns.0
         var right = columns.1.splitLeft(Self.gap).1
@@ -90,8 +129,7 @@ public struct ExplorerLayout: Sendable, Hashable {
             right = middle
             extra = third.splitLeft(Self.gap).1
         }
-        let kernelHeight = min(max(7, panels.height * 2 / 5), 12)
-        var (kernel, output) = right.splitTop(kernelHeight)
+        var (kernel, output) = right.splitTop(Self.kernelHeight(panels.height, needs: needs))
         if showsExtras && !wideExtras {
             // Below 120 columns a third column would be too narrow to show a field, and a
             // share of a column too short: the receptive-field view takes the whole panel area
@@ -104,5 +142,28 @@ public struct ExplorerLayout: Sendable, Hashable {
         self.kernel = kernel
         self.output = output
         self.extra = extra
+    }
+}
+
+extension ExplorerLayout {
+    /// The input column's width: half the panel area, moved towards whichever side needs more
+    /// when the other can give columns without being cut.
+    static func inputWidth(_ width: Int, needs: PanelNeeds) -> Int {
+        let half = (width - gap) / 2
+        guard needs != .none else { return half }
+        let left = max(needs.input.width, minimumPanel.width)
+        let right = max(needs.kernel.width, needs.output.width, minimumPanel.width)
+        if left + gap + right <= width { return min(max(half, left), width - gap - right) }
+        if left > half && right < width - gap - half { return width - gap - right }
+        if right > width - gap - half && left < half { return left }
+        return half
+    }
+
+    /// The kernel panel's height: what it asks for, leaving the output what it asks for (or a
+    /// third of the column); without needs, two fifths of the column, 7 to 12 rows.
+    static func kernelHeight(_ height: Int, needs: PanelNeeds) -> Int {
+        guard needs != .none else { return min(max(7, height * 2 / 5), 12) }
+        let outputRoom = max(minimumPanel.height, min(needs.output.height, height / 3))
+        return max(7, min(needs.kernel.height, height - outputRoom))
     }
 }

@@ -48,11 +48,14 @@ struct ShapeCommand: ParsableCommand {
 /// The geometry of one layer as `atrous shape` prints it.
 struct ShapeReport: Encodable {
     struct Pads: Encodable { let top, bottom, left, right: Int }
+    struct Derivation: Encodable { let rows, columns: [String] }
     let inputSize, kernelSize, rate, stride, effectiveKernel, outputSize: [Int]
     let padding: String
     let pads: Pads
     let fill: String
     let notes: [String]
+    /// Where each axis's numbers come from, as the text report words it.
+    let derivation: Derivation
 
     init(geometry: ConvolutionGeometry, notes: [FrameworkNote]) {
         let spec = geometry.spec
@@ -68,6 +71,8 @@ struct ShapeReport: Encodable {
         pads = Pads(top: t, bottom: b, left: l, right: r)
         fill = spec.fill.rawValue
         self.notes = notes.map(\.description)
+        derivation = Derivation(rows: geometry.rows.derivation(padding: spec.padding),
+                                columns: geometry.columns.derivation(padding: spec.padding))
     }
 
     func json() throws -> String {
@@ -75,6 +80,13 @@ struct ShapeReport: Encodable {
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+
+    /// How each axis's numbers arise, with the numbers filled in.
+    static func derivationLines(_ geometry: ConvolutionGeometry) -> [String] {
+        let padding = geometry.spec.padding
+        return ["rows:"] + geometry.rows.derivation(padding: padding).map { "  " + $0 }
+            + ["columns:"] + geometry.columns.derivation(padding: padding).map { "  " + $0 }
     }
 
     static func text(geometry: ConvolutionGeometry, notes: [FrameworkNote]) -> String {
@@ -88,6 +100,7 @@ struct ShapeReport: Encodable {
             "fill       \(spec.fill)",
             "output     \(sizeText(geometry.outputSize))",
         ]
+        lines += derivationLines(geometry).map { "  " + $0 }
         if !notes.isEmpty {
             lines.append("notes")
             lines += notes.map { "  - \($0)" }

@@ -18,7 +18,7 @@ struct RenderCommandTests {
         #expect(lines.count == 24)
         #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(lines[0].hasPrefix("Input 9x9 · pad zeros"))
-        #expect(result.output.contains("Kernel 3x3 · rate 2 → footprint 5x5"))
+        #expect(result.output.contains("Kernel 3x3 · rate 2 → 5x5"))
         #expect(result.output.contains("Output 9x9"))
         #expect(result.output.contains("y[0,0] = "))
     }

@@ -26,6 +26,7 @@ struct KeyMapTests {
         (.character("?"), .toggleHelp), (.character("u"), .undo), (.control("r"), .redo),
         (.character(":"), .openCommandLine), (.escape, .dismiss), (.character("e"), .toggleExportMenu),
         (.character("q"), .quit), (.control("c"), .quit),
+        (.character("t"), .showPage(.sum)), (.character("N"), .showPage(.notes)),
         (.character("v"), .toggleStackView), (.character("}"), .stepLayer(.forward)),
         (.character("{"), .stepLayer(.backward)), (.character("o"), .addLayer(nil)), (.character("x"), .removeLayer),
         (.character("K"), .moveStackCell(.up)), (.character("J"), .moveStackCell(.down)),
@@ -84,11 +85,30 @@ struct KeyMapTests {
     @Test(arguments: [
         (Key.character("?"), ExplorerAction?.some(.toggleHelp)), (.escape, .toggleHelp), (.character("q"), .toggleHelp),
         (.enter, .toggleHelp), (.character("r"), nil), (.left, nil), (.control("c"), .quit),
-        (.up, .scrollHelp(by: -1)), (.character("j"), .scrollHelp(by: 1)), (.pageDown, .scrollHelp(by: 10)),
-        (.character(" "), .scrollHelp(by: 10)), (.character("b"), .scrollHelp(by: -10)),
+        (.up, .scrollHelp(by: -1)), (.character("j"), .scrollHelp(by: 1)), (.pageDown, .scrollHelp(by: 19)),
+        (.character(" "), .scrollHelp(by: 19)), (.character("b"), .scrollHelp(by: -19)),
     ])
     func helpMode(key: Key, expected: ExplorerAction?) {
         #expect(action(for: key, in: stateAfter([.toggleHelp])) == expected)
+    }
+
+    /// A page key scrolls by the lines the help box shows on that terminal, not a fixed 10.
+    @Test(arguments: [(24, 19), (45, 40), (60, 55)])
+    func helpPagesByAPageOfTheScreen(rows: Int, lines: Int) {
+        #expect(helpPageLines(screenRows: rows) == lines)
+        #expect(action(for: .pageDown, in: stateAfter([.toggleHelp]), screenRows: rows) == .scrollHelp(by: lines))
+        #expect(action(for: .pageUp, in: stateAfter([.toggleHelp]), screenRows: rows) == .scrollHelp(by: -lines))
+    }
+
+    @Test func sumAndNotesOpenTheirPageAndTheSameKeyClosesIt() {
+        let sum = stateAfter([.showPage(.sum)])
+        #expect(sum.mode == .help && sum.helpPage == .sum)
+        #expect(stateAfter([.showPage(.sum)], from: sum).mode == .normal)
+        let notes = stateAfter([.showPage(.notes)], from: sum)
+        #expect(notes.mode == .help && notes.helpPage == .notes)
+        #expect(stateAfter([.toggleHelp]).helpPage == .keys)
+        #expect(stateAfterCommand("sum").helpPage == .sum)
+        #expect(stateAfterCommand("notes").helpPage == .notes)
     }
 
     @Test func typingACommandThroughKeys() {
@@ -115,10 +135,30 @@ struct KeyMapTests {
     }
 
     @Test func helpListsEveryKeyAndEveryCommand() {
-        #expect(HelpTopic.all.count == KeyBinding.table.count + ExplorerCommand.all.count)
+        #expect(HelpTopic.all.count == KeyBinding.table.count + ExplorerCommand.all.count + HelpTopic.marks.count)
         #expect(HelpTopic.all.filter { $0.group == HelpTopic.commandGroup }.map(\.keys) == ExplorerCommand.all.map(\.usage))
         // The key groups and the commands, each with a heading, blank lines between.
-        let groups = KeyBinding.Group.allCases.count + 1
+        let groups = KeyBinding.Group.allCases.count + 2
         #expect(HelpTopic.lineCount == HelpTopic.all.count + groups + (groups - 1))
+    }
+}
+
+/// `:shape` opens the page that derives the output size; `atrous shape` prints the same lines.
+struct ShapePageTests {
+    @Test func shapeOpensItsPage() {
+        let state = stateAfterCommand("shape")
+        #expect(state.mode == .help && state.helpPage == .shape)
+        #expect(stateAfter([.showPage(.shape)], from: state).mode == .normal)
+    }
+
+    @Test func theDerivationMatchesTheGeometry() throws {
+        let geometry = try ConvolutionGeometry(inputSize: Pair(square: 48),
+                                               spec: LayerSpec(kernelSize: Pair(square: 5), stride: Pair(square: 2),
+                                                               padding: .same))
+        #expect(geometry.rows.derivation(padding: .same) == [
+            "k_eff = k = 5",
+            "out = ceil(48/2) = 24; total pad = max((24-1)*2 + 5 - 48, 0) = 3 -> 1 top, 2 bottom (the odd cell bottom)",
+        ])
+        #expect(geometry.columns.derivation(padding: .same)[1].hasSuffix("-> 1 left, 2 right (the odd cell right)"))
     }
 }

@@ -146,7 +146,8 @@ struct LayerActionTests {
     }
 
     @Test func causalWithATallKernelShowsTheCoreErrorAndStaysUsable() throws {
-        var state = stateAfter([.selectOutputCell(row: 3, column: 5), .cyclePadding(.forward), .cyclePadding(.forward)])
+        // `a` no longer offers causal to a 3x3 kernel; `:padding causal` still sets it.
+        var state = stateAfter([.selectOutputCell(row: 3, column: 5), .setPadding(.causal)])
         #expect(state.spec.padding == .causal)
         let error = ConvolutionError.causalNeedsFlatKernel(kernelHeight: 3)
         #expect(state.configurationError == error)
@@ -196,7 +197,7 @@ struct LayerActionTests {
         #expect(strided.message == .note("Keras Conv2D refuses strides > 1 with dilation_rate > 1; tf.nn.conv2d accepts it."))
         // The rule still applies after the next change, so it is not repeated.
         let again = stateAfter([.cycleFill(.forward)], from: strided)
-        #expect(again.message == .note(FrameworkNote.pytorchReflectLimit(largestPad: 2, smallestInput: 9).description))
+        #expect(again.message == .info("Fill reflect."))
         let plain = stateAfter([.cycleFill(.forward)], from: again)
         #expect(plain.message == .info("Fill replicate."))
     }
@@ -205,12 +206,50 @@ struct LayerActionTests {
         // A 2x2 kernel at rate 1 spans 2 cells: SAME needs one cell of padding, which TensorFlow
         // puts at the bottom and right.
         let odd = stateAfter([.setRate(Pair(square: 1)), .setKernelSize(Pair(square: 2))])
-        #expect(odd.message == .note(FrameworkNote.sameIsAsymmetric(top: 0, bottom: 1, left: 0, right: 1).description))
+        #expect(odd.message == .note(FrameworkNote.sameIsAsymmetric(top: 0, bottom: 1, left: 0, right: 1, strided: false).description))
     }
 
     @Test func unchangedParametersRecordNothing() {
         let same = stateAfter([.setPadding(.same)])
         #expect(same.message == .info("Unchanged: padding same."))
         #expect(!same.history.canUndo)
+    }
+}
+
+/// What the message line says after an error, and the padding cycle of a 2-D kernel.
+struct MessageAndCycleTests {
+    /// `:goto 99,0` fails; a later `:goto 5,5`, `n` or move succeeds and the old error goes.
+    @Test(arguments: [[ExplorerAction.selectOutputCell(row: 5, column: 5)], [.step(.forward)], [.move(.down)],
+                      [.adjustRate(by: 1, axis: nil)]])
+    func aSuccessfulActionClearsAnOldError(next: [ExplorerAction]) {
+        let failed = stateAfterCommand("goto 99,0")
+        #expect(failed.message?.kind == .error)
+        let after = stateAfter(next, from: failed)
+        #expect(after.message?.kind != .error)
+    }
+
+    @Test func anImpossibleConfigurationStaysSaid() {
+        let impossible = stateAfter([.setPadding(.valid), .setRate(Pair(square: 5))])
+        #expect(impossible.configurationError != nil)
+        #expect(stateAfter([.move(.down)], from: impossible).message?.kind == .error)
+    }
+
+    @Test func typingOrScrollingKeepsTheError() {
+        let failed = stateAfterCommand("goto 99,0")
+        #expect(stateAfter([.toggleHelp, .scrollHelp(by: 1)], from: failed).message == failed.message)
+    }
+
+    /// Causal padding is only for kernels one row high: `a` on a 3x3 kernel never lands on it.
+    @Test func paddingCycleSkipsCausalForTallKernels() {
+        var state = stateAfter([.setPadding(.valid)])
+        var seen: [Padding] = []
+        for _ in 0..<6 {
+            update(&state, .cyclePadding(.forward))
+            seen.append(state.spec.padding)
+        }
+        #expect(seen == [.same, .full, .valid, .same, .full, .valid])
+        update(&state, .cyclePadding(.backward))
+        #expect(state.spec.padding == .full)
+        #expect(state.configurationError == nil)
     }
 }

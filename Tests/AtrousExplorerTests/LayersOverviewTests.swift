@@ -60,7 +60,7 @@ struct LayersOverviewTests {
         // The followed cell's value is the value the tap read.
         #expect(outputValue(followed, at: followed.position) == tap.value)
         #expect(followed.message == .info("Followed the tap of w[0,2] to (5, 10) in layer 2's output; "
-            + "t follows a tap further back."))
+            + "T follows a tap further back."))
         let atTheInput = stateAfter([.selectLayer(0), .followTap], from: start)
         #expect(atTheInput.selectedLayer == 0)
         #expect(atTheInput.message == .info("Layer 1 reads the input itself; there is no layer before it to follow a tap into."))

@@ -64,12 +64,12 @@ struct HelpOverlayTests {
         expectPicture(buffer, """
 
           ┌─ Keys ─────────────────┐
-          │General                 │
-          │  q  quit               │
-          │  ?  this help          │
+          │ General                │
+          │   q  quit              │
+          │   ?  this help         │
           │                        │
-          │Move                    │
-          │  h/l  move left/right  │
+          │ Move                   │
+          │   h/l  move left/right │
           └────────────────────────┘
 
         """)
@@ -81,8 +81,8 @@ struct HelpOverlayTests {
         expectPicture(buffer, """
 
          ┌─ Keys ───────────────────┐
-         │Commands                  │
-         │  :kernel SIZE  kernel si…│
+         │ Commands                 │
+         │   :kernel SIZE  kernel … │
          └──────────────────────────┘
 
         """)
@@ -93,8 +93,8 @@ struct HelpOverlayTests {
         expectPicture(top, """
 
           ┌─ Keys ─────────────────┐
-          │General                 │
-          │  q  quit               │
+          │ General                │
+          │   q  quit              │
           └─────────────── ↓ more ─┘
 
         """)
@@ -103,8 +103,8 @@ struct HelpOverlayTests {
         expectPicture(bottom, """
 
           ┌─ Keys ──────── ↑ more ─┐
-          │Move                    │
-          │  h/l  move left/right  │
+          │ Move                   │
+          │   h/l  move left/right │
           └────────────────────────┘
 
         """)

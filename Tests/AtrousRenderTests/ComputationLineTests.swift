@@ -19,14 +19,31 @@ struct ComputationLineTests {
 
     @Test(arguments: [
         (91, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·0 + 1·0 + 1·0 + 1·1 + 1·0 = 1"),
-        (90, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·0 + 1·0 + … (+3 more) = 1"),
-        (60, "y[0,2] = 1·0(pad top) + 1·0(pad top) + … (+7 more) = 1"),
-        (24, "y[0,2] = … (+9 more) = 1"),
+        (90, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·0 + … (+4 more: :sum) = 1"),
+        (60, "y[0,2] = 1·0(pad top) + 1·0(pad top) + … (+7 more: :sum) = 1"),
+        (36, "y[0,2] = … (+9 more: :sum) = 1"),
         (20, "y[0,2] = 1"),
         (5, "y[0,…"),
     ])
     func showsAsManyTermsAsFitAndAlwaysTheResult(width: Int, expected: String) throws {
         #expect(line(try impulseBreakdown(), width: width) == expected)
+    }
+
+    /// Given rows, the sum wraps between terms, continuation lines under the first term, and
+    /// every term shows: at rate 4 on an impulse the only nonzero term is the last one.
+    @Test func theWholeSumWrapsIntoTheRowsItIsGiven() throws {
+        let computation = ComputationLine(breakdown: try impulseBreakdown(), palette: .monochrome)
+        #expect(computation.lineCount(width: 40) == 3)
+        expectPicture(CellBuffer.rendering(computation, size: Size(width: 40, height: 3)), """
+        y[0,2] = 1·0(pad top) + 1·0(pad top)
+               + 1·0(pad top) + 1·0 + 1·0 + 1·0
+               + 1·0 + 1·1 + 1·0 = 1
+        """)
+        // One row short: the count, and the way to the whole table.
+        expectPicture(CellBuffer.rendering(computation, size: Size(width: 40, height: 2)), """
+        y[0,2] = 1·0(pad top) + 1·0(pad top)
+               + … (+7 more: :sum) = 1
+        """)
     }
 
     @Test func paddedTermsUseThePaddingStyle() throws {

@@ -9,25 +9,25 @@ struct ExportMenuOverlayTests {
         expectPicture(buffer, """
 
                           ┌─ Export to the current directory ────────────────┐
-                          │Arrays                                            │
-                          │  o  output (all channels)  atrous-output.npy     │
-                          │  i  input                  atrous-input.npy      │
-                          │  k  kernel                 atrous-kernel.npy     │
-                          │  c  path counts            atrous-counts.npy     │
+                          │ Arrays                                           │
+                          │   o  output (all channels)  atrous-output.npy    │
+                          │   i  input                  atrous-input.npy     │
+                          │   k  kernel                 atrous-kernel.npy    │
+                          │   c  path counts            atrous-counts.npy    │
                           │                                                  │
-                          │Session                                           │
-                          │  s  session                session.atrous.json   │
+                          │ Session                                          │
+                          │   s  session                session.atrous.json  │
                           │                                                  │
-                          │Screen                                            │
-                          │  t  screen as text         atrous-screen.txt     │
-                          │  a  screen as ANSI         atrous-screen.ans     │
-                          │  g  screen as SVG          atrous-screen.svg     │
+                          │ Screen                                           │
+                          │   t  screen as text         atrous-screen.txt    │
+                          │   a  screen as ANSI         atrous-screen.ans    │
+                          │   g  screen as SVG          atrous-screen.svg    │
                           │                                                  │
-                          │Code that reproduces the layer or the stack       │
-                          │  p  PyTorch snippet        atrous_pytorch.py     │
-                          │  f  TensorFlow snippet     atrous_tensorflow.py  │
-                          │  j  JAX snippet            atrous_jax.py         │
-                          │  n  NumPy snippet          atrous_numpy.py       │
+                          │ Code that reproduces the layer or the stack      │
+                          │   p  PyTorch snippet        atrous_pytorch.py    │
+                          │   f  TensorFlow snippet     atrous_tensorflow.py │
+                          │   j  JAX snippet            atrous_jax.py        │
+                          │   n  NumPy snippet          atrous_numpy.py      │
                           └──────────────────────────────────────────────────┘
 
 

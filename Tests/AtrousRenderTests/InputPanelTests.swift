@@ -25,30 +25,30 @@ struct InputPanelTests {
         let buffer = CellBuffer.rendering(try panel(counting, kernel: 2, rate: 2, padding: topLeftPadding, row: 0, column: 0),
                                           size: Size(width: 15, height: 6))
         expectPicture(buffer, """
-        Input 3x3
-            -1  0  1  2
-        -1 a ·  ·b ·  ·
-         0   ·  1  2  3
-         1 c ·  4d 5  6
-         2   ·  7  8  9
+        Input …  → more
+             -1   0   1
+        -1  a ·   · b ·
+         0    ·   1   2
+         1  c ·   4 d 5
+         2    ·   7   8
         """)
     }
 
     @Test func tapsPaddingAndHolesEachHaveTheirStyle() throws {
         let palette = Palette.color
         let buffer = CellBuffer.rendering(try panel(counting, kernel: 2, rate: 2, padding: topLeftPadding, row: 0, column: 0,
-                                                    palette: palette), size: Size(width: 15, height: 6))
+                                                    palette: palette), size: Size(width: 19, height: 6))
         let legend: [Character: Style] = [
             "H": palette.header, "i": palette.index, ".": .plain, "p": palette.padding, "T": palette.tap,
             "P": palette.paddingTap, "h": palette.hole, "q": palette.padding.overlaid(by: palette.hole),
         ]
         #expect(buffer.stylePicture(legend) == """
-        HHHHHHHHH......
-        ...iiiiiiiiiiii
-        ii.PPPqqqPPPppp
-        ii.qqqhhhhhh...
-        ii.PPPhhhTTT...
-        ii.ppp.........
+        HHHHHHHHH..........
+        ...iiiiiiiiiiiiiiii
+        ii.PPPPqqqqPPPPpppp
+        ii.qqqqhhhhhhhh....
+        ii.PPPPhhhhTTTT....
+        ii.pppp............
         """)
     }
 
@@ -56,12 +56,12 @@ struct InputPanelTests {
         let buffer = CellBuffer.rendering(try panel(counting, kernel: 2, rate: 2, padding: topLeftPadding, fill: .replicate,
                                                     row: 0, column: 0), size: Size(width: 15, height: 6))
         expectPicture(buffer, """
-        Input 3x3
-            -1  0  1  2
-        -1 a 1  1b 2  3
-         0   1  1  2  3
-         1 c 4  4d 5  6
-         2   7  7  8  9
+        Input …  → more
+             -1   0   1
+        -1  a 1   1 b 2
+         0    1   1   2
+         1  c 4   4 d 5
+         2    7   7   8
         """)
         #expect(buffer[4, 3]?.style == Palette.monochrome.padding.overlaid(by: Palette.monochrome.hole))
     }
@@ -73,17 +73,17 @@ struct InputPanelTests {
         let buffer = CellBuffer.rendering(try panel(impulse, kernel: 3, rate: 2, padding: .same, row: 0, column: 2),
                                           size: Size(width: 30, height: 11))
         expectPicture(buffer, """
-        Input 5x5 · pad zeros
-            -2 -1  0  1  2  3  4  5  6
-        -2   ·  ·a ·  ·b ·  ·c ·  ·  ·
-        -1   ·  ·  ·  ·  ·  ·  ·  ·  ·
-         0   ·  ·d 0  0e 0  0f 0  ·  ·
-         1   ·  ·  0  0  0  0  0  ·  ·
-         2   ·  ·g 0  0h 1  0i 0  ·  ·
-         3   ·  ·  0  0  0  0  0  ·  ·
-         4   ·  ·  0  0  0  0  0  ·  ·
-         5   ·  ·  ·  ·  ·  ·  ·  ·  ·
-         6   ·  ·  ·  ·  ·  ·  ·  ·  ·
+        Input 5x5 · pad zeros  ←→ more
+              0   1   2   3   4   5
+        -2  a ·   · b ·   · c ·   ·
+        -1    ·   ·   ·   ·   ·   ·
+         0  d 0   0 e 0   0 f 0   ·
+         1    0   0   0   0   0   ·
+         2  g 0   0 h 1   0 i 0   ·
+         3    0   0   0   0   0   ·
+         4    0   0   0   0   0   ·
+         5    ·   ·   ·   ·   ·   ·
+         6    ·   ·   ·   ·   ·   ·
         """)
     }
 
@@ -91,23 +91,23 @@ struct InputPanelTests {
         let zeros = Tensor<Double>(shape: [12, 12], repeating: 0)
         let centred = CellBuffer.rendering(try panel(zeros, kernel: 3, row: 9, column: 9), size: Size(width: 15, height: 6))
         expectPicture(centred, """
-        Input 12x12
-             8  9 10 11
-         8   0  0  0  0
-         9   0a 0b 0c 0
-        10   0d 0e 0f 0
-        11   0g 0h 0i 0
+        Input…  ↑← more
+              9  10  11
+         8    0   0   0
+         9  a 0 b 0 c 0
+        10  d 0 e 0 f 0
+        11  g 0 h 0 i 0
         """)
         // From a kept scroll position the window moves only when the taps leave it.
         let kept = CellBuffer.rendering(try panel(zeros, kernel: 3, row: 4, column: 4, scroll: GridPosition(row: 3, column: 3)),
                                         size: Size(width: 15, height: 6))
         expectPicture(kept, """
-        Input 12x12
-             3  4  5  6
-         3   0  0  0  0
-         4   0a 0b 0c 0
-         5   0d 0e 0f 0
-         6   0g 0h 0i 0
+        Inp…  ↑↓←→ more
+              4   5   6
+         3    0   0   0
+         4  a 0 b 0 c 0
+         5  d 0 e 0 f 0
+         6  g 0 h 0 i 0
         """)
     }
 
@@ -134,8 +134,9 @@ struct InputPanelTests {
         let convolution = try Convolution(kernel: Tensor(shape: [1, 1, 2, 1], repeating: 1))
         let geometry = try convolution.geometry(for: FeatureMapShape(shape: input.shape))
         let panel = InputPanel(input: input, geometry: geometry, channel: 1, palette: .monochrome)
-        #expect(CellBuffer.rendering(panel, size: Size(width: 30, height: 1)).text == "Input 3x3 · ch 2/2")
-        #expect(CellBuffer.rendering(panel, size: Size(width: 12, height: 1)).text == "Input 3x3 c…")
+        // Channels count from 0, as y[i,j,c] and :channel do; the one-row area hides the grid.
+        #expect(CellBuffer.rendering(panel, size: Size(width: 40, height: 1)).text == "Input 3x3 · ch 1 of 0–1  ↓ more")
+        #expect(CellBuffer.rendering(panel, size: Size(width: 22, height: 1)).text == "Input 3x3 ch 1  ↓ more")
     }
 
     @Test(arguments: [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 3, height: 2), Size(width: 40, height: 1)])
@@ -144,7 +145,8 @@ struct InputPanelTests {
                                           size: size)
         #expect(buffer.size == size)
         guard size.width > 0, size.height > 0 else { return #expect(buffer.text.isEmpty) }
-        let title = size.width >= 21 ? "Input 3x3 · pad zeros" : String("Input 3x3".prefix(size.width - 1)) + "…"
-        #expect(buffer.lines[0].hasPrefix(title))
+        // What is hidden is said before the title is: the arrows come first.
+        #expect(size.height > 1 || buffer.lines[0].contains("↓"))
+        if size.width >= 40 { #expect(buffer.lines[0].hasPrefix("Input 3x3 · pad zeros")) }
     }
 }

@@ -101,7 +101,7 @@ struct OutputPanelTests {
         let output = Tensor<Double>(shape: [10, 10]) { Double($0[1]) }
         let panel = OutputPanel(output: output, current: GridPosition(row: 9, column: 9), palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 12, height: 4)), """
-        Output 10x10
+        Output 1… ↑←
             7  8  9
         8   7  8  9
         9   7  8  9

@@ -11,11 +11,11 @@ struct PathCountMapViewTests {
         Paths into output cell (3, 3)
            0 1 2 3 4 5 6
         0
-        1   ██· ██· ██
-        2   · · · · ·
-        3   ██· ██· ██
-        4   · · · · ·
-        5   ██· ██· ██
+        1   ██ ·██ ·██
+        2    · · · · ·
+        3   ██ ·██ ·██
+        4    · · · · ·
+        5   ██ ·██ ·██
         6
         ░▒▓█ 1 path  · hole  × padding
         """)
@@ -27,7 +27,7 @@ struct PathCountMapViewTests {
         let buffer = CellBuffer.rendering(PathCountMapView(analysis: analysis, palette: palette), size: Size(width: 32, height: 10))
         // Row 1 of the input is screen row 3; column c starts at screen column 2 + 2c.
         #expect(buffer[4, 3] == Cell("█", style: .plain))
-        #expect(buffer[6, 3] == Cell("·", style: palette.hole))
+        #expect(buffer[7, 3] == Cell("·", style: palette.hole), "under its column index")
         #expect(buffer[8, 5] == Cell("█", style: Style(bold: true, underline: true)), "the field's centre")
         #expect(buffer[2, 3] == Cell(" ", style: .plain), "outside the field's box")
     }
@@ -63,11 +63,11 @@ struct PathCountMapViewTests {
         Paths into output cell (0, 0)
            -3     0 1 2 3
         -3
-        -2   × × × × ×
-        -1   × × × × ×
-         0   × × ██· ██
-         1   × × · · ·
-         2   × × ██· ██
+        -2    × × × × ×
+        -1    × × × × ×
+         0    × ×██ ·██
+         1    × × · · ·
+         2    × ×██ ·██
          3
         ░▒▓█ 1 path  · hole  × padding
         """)
@@ -88,7 +88,10 @@ struct PathCountMapViewTests {
         var drawn: [Character] = []
         for row in grid.visibleRows {
             for column in grid.visibleColumns {
-                if let rect = grid.rect(row: row, column: column), let cell = buffer[rect.x, rect.y] { drawn.append(cell.character) }
+                // Marks sit in the cell's last column, under its right-aligned index.
+                if let rect = grid.rect(row: row, column: column), let cell = buffer[rect.maxX - 1, rect.y] {
+                    drawn.append(cell.character)
+                }
             }
         }
         #expect(drawn.filter { $0 == "·" }.count == analysis.coverage.holes)
@@ -104,7 +107,7 @@ struct PathCountMapViewTests {
         let scale = HeatScale.sequential(limit: 9)
         #expect(buffer[3 + 2 * 5, 7]?.style.background == palette.heat.background(for: 9, scale: scale))
         #expect(buffer[3 + 2 * 1, 3]?.style.background == palette.heat.background(for: 1, scale: scale))
-        #expect(buffer[3 + 2 * 2, 3] == Cell("·", style: palette.hole))
+        #expect(buffer[3 + 2 * 2 + 1, 3] == Cell("·", style: palette.hole))
     }
 
     @Test func aLargeFieldIsCroppedAroundItsCentreNeverScaled() throws {

@@ -38,7 +38,7 @@ struct ReceptiveFieldPanelTests {
         let buffer = Self.panel(state, size: Self.classic)
         let picture = Self.pictureRows(buffer).joined(separator: "\n")
         #expect(picture.filter { $0 == "·" }.count == analysis.coverage.holes)
-        #expect(picture.contains("░░· ░░· ░░"), "paths and holes alternate")
+        #expect(picture.contains("░░ ·░░ ·░░"), "paths and holes alternate, holes under their index")
         #expect(picture.contains("· · · · · · · · · · · · ·"), "whole rows of holes")
         let text = buffer.text
         #expect(text.contains("120 holes (·),"))

@@ -25,7 +25,7 @@ struct ReceptiveFieldScreenTests {
         let state = StackFixtures.state([.loadStackPreset(.gridding)])
         let frame = try Self.frame(state, size: Size(width: 120, height: 40))
         #expect(frame.lines[0].hasPrefix("Input 33x33"))
-        #expect(frame.lines[0].dropFirst(85).hasPrefix("Stack of 3 layers on 33x33 → 33x33"))
+        #expect(frame.lines[0].dropFirst(86).hasPrefix("Stack of 3 layers on 33x33 → 33x33"))
         let hidden = try Self.frame(stateAfterHiding(state), size: Size(width: 120, height: 40))
         #expect(!hidden.text.contains("Stack of 3 layers"))
     }

@@ -23,7 +23,11 @@ struct LayerTableTests {
     @Test func columnsThatSayTheSameOnEveryRowDropFirst() throws {
         let analysis = try StackFixtures.analysis(Pair(square: 33), Self.gridding, at: Pair(16, 16))
         let table = LayerTable(layers: analysis.stack.specs, selected: 0, analysis: analysis, oneDimensional: false)
-        #expect(table.lines(width: 40, height: 2, palette: .monochrome).map(\.text)[0] == " # k r s pad    out RF jump")
+        // One row of three layers: the header counts the two below the window.
+        #expect(table.lines(width: 40, height: 2, palette: .monochrome).map(\.text)[0] == " # k r s pad    out RF jump ↓2 more")
+        #expect(table.lines(width: 60, height: 2, palette: .monochrome).map(\.text)[0]
+            == " # k r s pad    out RF jump  ↓ 2 more: { }")
+        #expect(table.lines(width: 40, height: 4, palette: .monochrome).map(\.text)[0] == " # k r s pad    out RF jump")
         // Every column but the field's says the same on each row here; the padding goes first.
         #expect(table.fittingColumns(width: 22).map(\.header) == ["#", "k", "r", "s", "out", "RF", "jump"])
         #expect(table.fittingColumns(width: 20).map(\.header) == ["#", "k", "r", "s", "RF", "jump"])
@@ -100,8 +104,8 @@ struct FieldSummaryTests {
     @Test func risingRunsAreCheckedOneByOne() throws {
         let texts = try texts(Pair(square: 49), ["k=3,r=1", "k=3,r=2", "k=3,r=5", "k=3,r=2", "k=3,r=2"], at: Pair(24, 24))
         #expect(texts.contains("HDC rule, one rising run at a time: grids."))
-        #expect(texts.contains("  rates 1,2,5, M = 1,2,5; M₂ 2 ≤ K 3, no common factor."))
-        #expect(texts.contains("  rates 2,2, M = 2,2; M₂ 2 ≤ K 3 but common factor 2: grids."))
+        #expect(texts.contains("  run 1: rates 1,2,5, M = 1,2,5; M₂ 2 ≤ K 3, no common factor."))
+        #expect(texts.contains("  run 2: rates 2,2, M = 2,2; M₂ 2 ≤ K 3 but common factor 2: grids."))
     }
 
     @Test func aRowSpeaksOfStepsAndItsPadding() throws {

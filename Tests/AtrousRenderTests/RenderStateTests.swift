@@ -21,20 +21,20 @@ struct RenderStateTests {
     }
 
     @Test(arguments: [
-        (52, 12, ExplorerAction.selectOutputCell(row: 2, column: 3)),
-        (42, 10, .selectOutputCell(row: 0, column: 0)),
-        (22, 8, .selectInputCell(row: 4, column: 4)),
+        (63, 11, ExplorerAction.selectOutputCell(row: 2, column: 3)),
+        (54, 9, .selectOutputCell(row: 0, column: 0)),
+        (30, 8, .selectInputCell(row: 4, column: 4)),
         (4, 2, .selectInputCell(row: -2, column: -2)),
-        (49, 3, .selectWeight(row: 1, column: 2)),
+        (62, 3, .selectWeight(row: 1, column: 2)),
     ])
     func aLeftClickPicksTheCellDrawnThere(x: Int, y: Int, expected: ExplorerAction) {
         #expect(action(for: click(x, y), in: ExplorerState(), size: size) == expected)
     }
 
     @Test func theClickedCellIsTheOneTheFrameShows() {
-        // The input value drawn at (22, 8) is the impulse's 1, which sits at input cell (4, 4).
+        // The input value drawn at (30, 8) is the impulse's 1, which sits at input cell (4, 4).
         let frame = render(ExplorerState(), size: size, colors: false)
-        #expect(frame.lines[8].dropFirst(21).prefix(3) == "  1")
+        #expect(frame.lines[8].dropFirst(27).prefix(4) == "   1")
         #expect(ExplorerState().input[0, 4, 4, 0] == 1)
     }
 
@@ -99,11 +99,11 @@ struct RenderStateTests {
         let closed = render(ExplorerState(), size: size, colors: false).text
         #expect(!closed.contains("┌─ Keys"))
         let open = render(state(after: [.toggleHelp]), size: size, colors: false).lines
-        #expect(open[1].contains("┌─ Keys") && open[2].contains("│Move"))
+        #expect(open[1].contains("┌─ Keys") && open[2].contains("│ Move"))
         let scrolled = render(state(after: [.toggleHelp, .scrollHelp(by: HelpTopic.lineCount)]), size: size,
                               colors: false).lines
         #expect(scrolled[1].contains("↑ more") && !scrolled[21].contains("↓ more"))
-        #expect(scrolled[20].contains(":quit"), "the last page ends with the last command")
+        #expect(scrolled[20].contains("░▒▓█"), "the last page ends with the last mark")
     }
 
     @Test(arguments: [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 59, height: 30),

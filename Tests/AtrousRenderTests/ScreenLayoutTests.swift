@@ -11,8 +11,9 @@ struct ScreenLayoutTests {
     @Test func classicTerminalShowsEveryPanelAndBar() throws {
         let layout = try #require(explorer(80, 24))
         #expect(layout.input == Rect(x: 0, y: 0, width: 39, height: 20))
-        #expect(layout.kernel == Rect(x: 40, y: 0, width: 40, height: 8))
-        #expect(layout.output == Rect(x: 40, y: 8, width: 40, height: 12))
+        // Two blank columns between panel columns, so no value runs into a neighbour's index.
+        #expect(layout.kernel == Rect(x: 41, y: 0, width: 39, height: 8))
+        #expect(layout.output == Rect(x: 41, y: 8, width: 39, height: 12))
         #expect(layout.computation == Rect(x: 0, y: 20, width: 80, height: 1))
         #expect(layout.status == Rect(x: 0, y: 21, width: 80, height: 1))
         #expect(layout.message == Rect(x: 0, y: 22, width: 80, height: 1))
@@ -25,8 +26,8 @@ struct ScreenLayoutTests {
     @Test func roomyTerminalWidensCellsAndAddsTheHeatMap() throws {
         let layout = try #require(explorer(120, 40))
         #expect(layout.input == Rect(x: 0, y: 0, width: 59, height: 36))
-        #expect(layout.kernel == Rect(x: 60, y: 0, width: 60, height: 12))
-        #expect(layout.output == Rect(x: 60, y: 12, width: 60, height: 24))
+        #expect(layout.kernel == Rect(x: 61, y: 0, width: 59, height: 12))
+        #expect(layout.output == Rect(x: 61, y: 12, width: 59, height: 24))
         #expect(layout.footer == Rect(x: 0, y: 39, width: 120, height: 1))
         #expect(layout.valueWidth == 6)
         #expect(layout.showsOutputHeat)
@@ -35,9 +36,9 @@ struct ScreenLayoutTests {
     @Test func extrasTakeAThirdColumnWhenWideAndThePanelAreaOtherwise() throws {
         let wide = try #require(explorer(120, 40, extras: true))
         #expect(wide.input == Rect(x: 0, y: 0, width: 48, height: 36))
-        #expect(wide.kernel == Rect(x: 49, y: 0, width: 35, height: 12))
-        #expect(wide.output == Rect(x: 49, y: 12, width: 35, height: 24))
-        #expect(wide.extra == Rect(x: 85, y: 0, width: 35, height: 36))
+        #expect(wide.kernel == Rect(x: 50, y: 0, width: 34, height: 12))
+        #expect(wide.output == Rect(x: 50, y: 12, width: 34, height: 24))
+        #expect(wide.extra == Rect(x: 86, y: 0, width: 34, height: 36))
         let narrow = try #require(explorer(80, 24, extras: true))
         #expect(narrow.extra == Rect(x: 0, y: 0, width: 80, height: 20))
         #expect(narrow.input.isEmpty && narrow.kernel.isEmpty && narrow.output.isEmpty)
@@ -77,6 +78,11 @@ struct ScreenLayoutTests {
                 let panels = extras ? [layout.input, layout.kernel, layout.output, layout.extra].filter { !$0.isEmpty }
                     : [layout.input, layout.kernel, layout.output]
                 #expect(!extras || !layout.extra.isEmpty)
+                // Two blank columns between side-by-side panels.
+                for (left, right) in [(layout.input, layout.kernel), (layout.kernel, layout.extra)]
+                    where !left.isEmpty && !right.isEmpty {
+                    #expect(right.x - left.maxX >= 2, "\(left) and \(right) at \(width)x\(height)")
+                }
                 for panel in panels {
                     #expect(panel.width >= 29 && panel.height >= 5, "\(panel) is too small at \(width)x\(height)")
                 }

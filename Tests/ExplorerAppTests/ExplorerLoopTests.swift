@@ -51,11 +51,11 @@ struct ExplorerLoopTests {
     }
 
     @Test func aClickOnTheOutputSelectsThatCell() throws {
-        // Output cell (2, 3) is drawn at column 52, row 12 of the 80x24 frame.
-        let click = InputEvent.mouse(MouseEvent(x: 52, y: 12, kind: .press(button: 1)))
+        // Output cell (2, 3) is drawn at column 63, row 11 of the 80x24 frame.
+        let click = InputEvent.mouse(MouseEvent(x: 63, y: 11, kind: .press(button: 1)))
         let (_, state) = try run([click])
         #expect(state.position == GridPosition(row: 2, column: 3))
-        let (_, picked) = try run([.mouse(MouseEvent(x: 22, y: 8, kind: .press(button: 1)))])
+        let (_, picked) = try run([.mouse(MouseEvent(x: 30, y: 8, kind: .press(button: 1)))])
         #expect(picked.inputReach?.input == GridPosition(row: 4, column: 4))
     }
 

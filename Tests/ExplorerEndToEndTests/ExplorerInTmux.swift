@@ -93,7 +93,13 @@ final class ExplorerInTmux {
     func statusLine(of screen: String) -> String { Self.row(height - 3, of: screen) }
 
     /// The computation line: four rows above the bottom.
-    func computationLine(of screen: String) -> String { Self.row(height - 4, of: screen) }
+    /// The sum, which wraps upwards from the row above the status line into rows the panels
+    /// leave free: its lines joined into one.
+    func computationLine(of screen: String) -> String {
+        let last = height - 4
+        let start = (0...last).reversed().first { Self.row($0, of: screen).hasPrefix("y[") } ?? last
+        return (start...last).map { Self.row($0, of: screen).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
 }
 
 /// `atrous render` with `arguments`: the frame as text.

@@ -8,7 +8,7 @@ struct FirstScreenTests {
         let session = try ExplorerInTmux()
         let screen = try session.waitForScreen()
         #expect(ExplorerInTmux.row(0, of: screen).hasPrefix("Input 9x9 · pad zeros"))
-        #expect(screen.contains("Kernel 3x3 · rate 2 → footprint 5x5"))
+        #expect(screen.contains("Kernel 3x3 · rate 2 → 5x5"))
         #expect(screen.contains("a · b · c"), "the footprint's taps and holes")
         #expect(screen.contains("Output 9x9"))
         #expect(session.computationLine(of: screen).hasPrefix("y[0,0] = 1·0(pad top-left)"))

@@ -65,7 +65,10 @@ struct TerminalMannersTests {
         try tmux.sendKeys("Enter")
         let first = try tmux.waitFor(text: "? help", timeout: ExplorerInTmux.timeout)
         try tmux.type("rj")
-        let moved = try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the moved cursor") { $0 != first }
+        // Both keys drawn: rate 3, and the cursor a row down on cell 10 of 81.
+        let moved = try tmux.waitUntil(timeout: ExplorerInTmux.timeout, waitingFor: "the moved cursor") {
+            $0 != first && $0.contains("cell 10/81") && $0.contains("rate 3")
+        }
         try tmux.sendKeys("C-z")
         let pid = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)))
@@ -103,10 +106,10 @@ struct TerminalMannersTests {
     }
 
     @Test("a click on an output cell makes it current, in either mouse encoding", arguments: [
-        // Output cell (2, 3) is drawn at column 52, row 12: 1-based 53;13 in SGR, 32 + 53 and
-        // 32 + 13 as bytes in X10.
-        ("xterm-256color", "\u{1B}[<0;53;13M\u{1B}[<0;53;13m"),
-        ("tmux-256color", "\u{1B}[M U-"),
+        // Output cell (2, 3) is drawn at column 63, row 11: 1-based 64;12 in SGR, 32 + 64 and
+        // 32 + 12 as bytes in X10.
+        ("xterm-256color", "\u{1B}[<0;64;12M\u{1B}[<0;64;12m"),
+        ("tmux-256color", "\u{1B}[M `,"),
     ])
     func click(terminal: String, report: String) throws {
         let session = try ExplorerInTmux(terminal: terminal)

@@ -57,9 +57,16 @@ extension ExplorerSession {
 
     /// A kernel as the format writes it: its source, shape and values.
     private static func kernelJSON(_ kernel: Tensor<Double>, source: KernelSource) -> JSONValue {
-        var sourceMembers: [(key: String, value: JSONValue)] = [("preset", .string(source.preset.name))]
-        if case let .random(seed) = source.preset { sourceMembers.append(("seed", .number(seed))) }
-        if case .edited = source { sourceMembers.append(("edited", .bool(true))) }
+        var sourceMembers: [(key: String, value: JSONValue)]
+        switch source {
+        case let .file(path, edited):
+            sourceMembers = [("file", .string(path))]
+            if edited { sourceMembers.append(("edited", .bool(true))) }
+        case .preset, .edited:
+            sourceMembers = [("preset", .string(source.preset.name))]
+            if case let .random(seed) = source.preset { sourceMembers.append(("seed", .number(seed))) }
+            if case .edited = source { sourceMembers.append(("edited", .bool(true))) }
+        }
         return .object([("source", .object(sourceMembers)), ("shape", .integers(kernel.shape)),
                         ("values", .array(kernel.scalars.map { .number($0) }))])
     }
@@ -325,7 +332,16 @@ extension ExplorerSession {
                                channels: Int) throws(SessionError) -> (Tensor<Double>, KernelSource) {
         try field.checkMembers(["source", "shape", "values"])
         let sourceField = try field.required("source")
-        try sourceField.checkMembers(["preset", "seed", "edited"])
+        try sourceField.checkMembers(["preset", "seed", "edited", "file"])
+        if let file = sourceField.member("file") {
+            // A file's weights live in the session: the path only says where they came from.
+            guard sourceField.member("preset") == nil, sourceField.member("seed") == nil else {
+                throw .inconsistent(path: sourceField.path, reason: "a kernel comes from a \"file\" or a \"preset\", not both")
+            }
+            let source = KernelSource.file(path: try file.string, edited: try sourceField.member("edited")?.bool ?? false)
+            let values = try field.required("values")
+            return (try Self.tensor(values, shape: try Self.shape(field.required("shape")), role: "kernel"), source)
+        }
         let nameField = try sourceField.required("preset")
         guard var preset = KernelPreset(name: try nameField.string) else {
             throw nameField.invalid("must be " + listed(KernelPreset.cycle.map { "\"\($0.name)\"" }))

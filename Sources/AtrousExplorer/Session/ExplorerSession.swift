@@ -50,7 +50,7 @@ public struct ExplorerSession: Sendable, Equatable {
         outputChannel = state.outputChannel
         selectedWeight = state.selectedWeight
         pickedInput = state.inputReach?.input
-        showsHelp = state.mode == .help
+        showsHelp = state.mode == .help && state.helpPage == .keys
         showsStack = state.stack.isShown
         stepsPerSecond = state.playback.stepsPerSecond
         // A stack, or one layer with a bias or an activation, keeps every layer's own data.

@@ -31,10 +31,6 @@ enum PyTorchSnippet: SnippetBody {
         } else if r.fillShows {
             let mode = spec.fill.rawValue  // PyTorch names the three fills as atrous does
             py.comment("F.pad's \"\(mode)\" is atrous's fill \(spec.fill). " + fPadOrder)
-            if spec.fill == .reflect {
-                let largest = max(t, b, l, rt), smallest = min(r.input.height, r.input.width)
-                py.comment(FrameworkNote.pytorchReflectLimit(largestPad: largest, smallestInput: smallest).description)
-            }
             py.line("x_t = F.pad(x_t, \(padPairs), mode=\"\(mode)\")")
             padding = "0"
         } else if spec.padding == .same && !r.isStrided && r.hasSymmetricPads {
@@ -55,7 +51,7 @@ enum PyTorchSnippet: SnippetBody {
                 padding = pythonTuple([t, l])
             } else {
                 if spec.padding == .same {
-                    py.comment(FrameworkNote.sameIsAsymmetric(top: t, bottom: b, left: l, right: rt).description)
+                    py.comment(FrameworkNote.sameIsAsymmetric(top: t, bottom: b, left: l, right: rt, strided: r.isStrided).description)
                 } else {
                     py.comment("F.conv2d pads both sides of an axis alike, so these uneven pads go through F.pad.")
                 }

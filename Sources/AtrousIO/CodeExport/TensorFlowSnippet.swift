@@ -16,7 +16,9 @@ enum TensorFlowSnippet: SnippetBody {
         if let reason = atrousConv2dRefusal(r, padding: padding) {
             py.comment(reason)
         } else {
-            py.line("y = tf.nn.atrous_conv2d(x_tf, k4, rate=\(spec.rate.height), padding=\(padding.conv2d))")
+            // TensorFlow 2.21 takes one rate or a (rows, columns) pair.
+            let rate = spec.rate.isSquare ? "\(spec.rate.height)" : "(\(spec.rate.height), \(spec.rate.width))"
+            py.line("y = tf.nn.atrous_conv2d(x_tf, k4, rate=\(rate), padding=\(padding.conv2d))")
             writeResult("tf.nn.atrous_conv2d", r, into: &py)
         }
 
@@ -78,7 +80,6 @@ enum TensorFlowSnippet: SnippetBody {
     /// Why tf.nn.atrous_conv2d cannot compute this layer, or nil when it can.
     private static func atrousConv2dRefusal(_ r: SnippetRequest, padding: PaddingArgument) -> String? {
         if r.isStrided { return FrameworkNote.atrousConv2dHasNoStride.description }
-        if !r.spec.rate.isSquare { return FrameworkNote.atrousConv2dHasOneRate.description }
         if !padding.isNamed {
             return "tf.nn.atrous_conv2d takes only VALID or SAME padding; tf.nn.conv2d above takes the explicit pads."
         }

@@ -100,8 +100,11 @@ struct FieldSummary: Sendable, Equatable {
         case 1:
             return [("\(heading): \(reading(rule.groups[0])): \(outcome).", rule.grids)]
         default:
+            // Runs are numbered, so two runs with the same rates read as two, not as a repeat.
             return [("\(heading), one rising run at a time: \(outcome).", rule.grids)]
-                + rule.groups.map { ("  \(reading($0))\($0.grids ? ": grids" : "").", $0.grids) }
+                + rule.groups.enumerated().map { i, group in
+                    ("  run \(i + 1): \(reading(group))\(group.grids ? ": grids" : "").", group.grids)
+                }
         }
     }
 

@@ -50,7 +50,8 @@ struct LayerTable: Sendable, Equatable {
     }
 
     /// The header and one line per layer in `width` characters, the rows windowed to `height`
-    /// lines (header included) around the selected layer.
+    /// lines (header included) around the selected layer; the header says how many layers
+    /// the window hides and which way (`↓ 2 more: { }`).
     func lines(width: Int, height: Int, palette: Palette) -> [PanelLine] {
         guard height > 0 else { return [] }
         let shown = fittingColumns(width: width)
@@ -61,10 +62,16 @@ struct LayerTable: Sendable, Equatable {
             }
             return marker + cells.joined(separator: " ")
         }
-        var lines = [PanelLine(text: row(" ", shown.map(\.header)), style: palette.index)]
         let count = shown.first?.cells.count ?? 0
         let window = Viewport(contentLength: count, length: height - 1)
             .showing(selected..<(selected + 1), margin: 1)
+        // Layers beyond the window are counted on the header, with the keys that reach them.
+        let hidden = count - window.range.count
+        let arrows = (window.hidesBefore ? "↑" : "") + (window.hidesAfter ? "↓" : "")
+        let header = row(" ", shown.map(\.header))
+        let marks = ["  \(arrows) \(hidden) more: { }", " \(arrows)\(hidden) more", " \(arrows)\(hidden)"]
+        let mark = hidden == 0 ? "" : marks.first { header.count + $0.count <= width } ?? " " + arrows
+        var lines = [PanelLine(text: header + mark, style: palette.index)]
         for index in window.range {
             let isSelected = index == selected
             lines.append(PanelLine(text: row(isSelected ? "▸" : " ", shown.map { $0.cells[index] }).rightPadded(to: width),

@@ -92,14 +92,15 @@ struct PathCountMapView: Widget, Sendable {
             && (region.columns.start...region.columns.end).contains(column)
         let inInput = (0..<input.height).contains(row) && (0..<input.width).contains(column)
         let pad = String(repeating: " ", count: max(width - 1, 0))
-        guard inInput else { return inBox ? ("×" + pad, palette.padding) : (" " + pad, .plain) }
+        // Marks sit in a cell's last column, under the column index, which is right-aligned.
+        guard inInput else { return inBox ? (pad + "×", palette.padding) : (" " + pad, .plain) }
         let count = analysis.pathCounts[row, column]
         var text: String, style: Style
         if count > 0 {
             let heat = palette.heat.cell(for: Double(count), scale: scale)
             (text, style) = (String(repeating: heat.character, count: width), heat.style)
         } else if inBox {
-            (text, style) = ("·" + pad, palette.hole)
+            (text, style) = (pad + "·", palette.hole)
         } else {
             return (" " + pad, .plain)
         }

@@ -36,6 +36,12 @@ struct EffectPerformer {
             } catch {
                 return [.loadFailed(message: error.description)]
             }
+        case let .loadKernel(path):
+            do {
+                return [.kernelLoaded(try readArray(path), path: path)]
+            } catch {
+                return [.loadFailed(message: error.description)]
+            }
         }
     }
 

@@ -52,7 +52,7 @@ struct ExplorerApp<Screen: TerminalScreen> {
     /// on the frame as drawn at the screen's size; a resize needs only the next frame.
     func action(for event: InputEvent) -> ExplorerAction? {
         switch event {
-        case let .key(key): AtrousExplorer.action(for: key, in: state)
+        case let .key(key): AtrousExplorer.action(for: key, in: state, screenRows: screen.size.height)
         case let .mouse(mouse): AtrousRender.action(for: mouse, in: state, size: screen.size)
         case .resize: nil
         case .tick: .tick

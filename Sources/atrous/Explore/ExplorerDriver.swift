@@ -19,7 +19,7 @@ struct ExplorerDriver {
 
     /// Applies what `key` means in the current mode (see `action(for:in:)`), if anything.
     mutating func press(_ key: Key) {
-        if let action = action(for: key, in: state) { send(action) }
+        if let action = action(for: key, in: state, screenRows: performer.screenSize.height) { send(action) }
     }
 
     /// Applies `action` and everything its effects lead to.

@@ -113,7 +113,7 @@ struct ExplorerOptions: ParsableArguments {
     private static func state(_ state: ExplorerState, withKernel kernel: Tensor<Double>, path: String) throws -> ExplorerState {
         var parameters = state.parameters
         do {
-            try parameters.setKernel(kernel, source: .edited(state.kernelSource.preset))
+            try parameters.setKernel(kernel, source: .file(path: path, edited: false))
         } catch {
             throw ExplorerOptionError(flag: "--kernel", value: path, reason: "\(error)")
         }
