@@ -13,7 +13,8 @@ extension DiagnosisReport {
         var lines = ["Input \(shapeText(inputShape)), kernel \(shapeText(kernelShape)), actual output "
             + "\(shapeText(actualShape)); tolerance \(errorText(tolerance)); \(computedCount) configurations computed in full."]
         if matches.isEmpty {
-            lines.append("No configuration reproduces the output; the \(closest.count) closest:")
+            let count = closest.count == 1 ? "the closest:" : "the \(closest.count) closest:"
+            lines.append("No configuration reproduces the output; " + count)
             for (number, finding) in closest.enumerated() {
                 lines.append("\(number + 1). \(finding.sentence)")
                 lines += Self.mapLines(finding.differenceMap)
