@@ -79,8 +79,11 @@ public enum Diagnosis {
         // apart, at a fraction of the cost.
         let comparedChannels = min(weights.shape[3], interiorChannels)
         let someWeights = weights.firstOutputChannels(comparedChannels)
-        let biasUses: [(BiasUse, [Double])] = bias.map { [(.used, $0), (.missing, Array(repeating: 0, count: $0.count))] }
-            ?? [(.none, Array(repeating: 0, count: weights.shape[3]))]
+        // A bias fits only a reading with as many output channels (swapped channels may not).
+        let zeros = Array(repeating: 0.0, count: weights.shape[3])
+        let biasUses: [(BiasUse, [Double])] = bias.map { bias in
+            bias.count == zeros.count ? [(.used, bias), (.missing, zeros)] : [(.missing, zeros)]
+        } ?? [(.none, zeros)]
         for rowRate in Set(rowChoices.map(\.rate)).sorted() {
             for columnRate in Set(columnChoices.map(\.rate)).sorted() {
                 let rate = Pair(rowRate, columnRate)

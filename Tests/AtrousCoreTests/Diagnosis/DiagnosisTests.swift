@@ -101,6 +101,13 @@ struct DiagnosisTests {
         #expect(finding.kernel == .swappedChannels && finding.rate == Pair(2, 2))
     }
 
+    @Test func aBiasThatFitsOnlyTheKernelAsGivenStillAllowsSwappedChannels() throws {
+        let given = DiagnosisCase.random([3, 3, 3, 2], seed: 7)
+        let actual = try Convolution(kernel: DiagnosisCase.swappedChannels(given), padding: .valid)(input)
+        let finding = try best(actual, kernel: given, bias: [1, 2])
+        #expect(finding.kernel == .swappedChannels && finding.bias == .missing)
+    }
+
     @Test func inputAndOutputChannelsFirst() throws {
         let nhwcOutput = try Convolution(kernel: kernel, rate: Pair(2, 2), padding: .same)(input)
         let finding = try best(DiagnosisCase.channelsFirst(nhwcOutput), input: DiagnosisCase.channelsFirst(input))
