@@ -8,6 +8,8 @@ public enum ExplorerEffect: Sendable, Hashable {
     case quit
     /// Read the array at `path` (`.npy` or `.csv`) as the new input.
     case loadInput(path: String)
+    /// Read the array at `path` as a user's output to compare (`:actual`).
+    case loadActual(path: String)
     /// Read the session at `path` (see ``ExplorerSession/load(path:)``).
     case openSession(path: String)
     /// Write `kind` to `path` (and the files that go with it), atomically. Unless `overwrite`

@@ -10,6 +10,7 @@ extension ExplorerState {
     ///
     /// - Complexity: one full convolution of each layer from the first changed one on.
     mutating func recomputeDerived() {
+        defer { comparison?.compare(with: output) }
         stackOutputs.update(for: parameters)
         layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
         earlierLayerError = layerInput == nil ? stackOutputs.error : nil

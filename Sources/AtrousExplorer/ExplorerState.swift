@@ -61,6 +61,8 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var stack = ReceptiveFieldView()
     /// The layers overview: shown or not, its scale, the chosen cell's cone.
     public internal(set) var overview = LayersOverview()
+    /// A user's output loaded with `:actual`, compared with ``output``; nil for none.
+    public internal(set) var comparison: ActualComparison?
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {

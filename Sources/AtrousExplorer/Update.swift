@@ -49,6 +49,12 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
         return [.loadInput(path: path)]
     case let .inputLoaded(tensor, path): state.inputLoaded(tensor, path: path)
     case let .loadFailed(message): state.message = .error(message)
+    case let .loadActual(path):
+        state.message = .info("Loading \(path)…")
+        return [.loadActual(path: path)]
+    case let .actualLoaded(tensor, path): state.actualLoaded(tensor, path: path)
+    case .applyDiagnosis: state.applyDiagnosis()
+    case .clearActual: state.clearActual()
 
     case .toggleStackView: state.toggleStackView()
     case let .addLayer(layer): state.addLayer(layer)

@@ -32,28 +32,18 @@ extension DiagnosisReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A heat map of the differences, `.` for none up to `@` for the largest, then the largest few.
+    /// A heat map of the differences, ` ` for none up to `@` for the largest, then the largest few.
     static func mapLines(_ map: Tensor<Double>) -> [String] {
-        let shades = Array(" .:-=+*#%@")
         let (rows, columns) = (map.shape[0], map.shape[1])
-        let largest = map.scalars.max() ?? 0
-        var lines = ["   Differences, rows x columns, ' ' none to '@' \(errorText(largest)):"]
-        for row in 0..<min(rows, mapExtent) {
-            let cells = (0..<min(columns, mapExtent)).map { column -> Character in
-                let value = map[row, column]
-                guard value > 0, largest > 0 else { return shades[0] }
-                return shades[max(1, min(shades.count - 1, Int((value / largest * Double(shades.count - 1)).rounded())))]
-            }
-            lines.append("   |" + String(cells) + "|")
-        }
+        var lines = ["   Differences, rows x columns, ' ' none to '@' \(errorText(map.scalars.max() ?? 0)):"]
+        lines += DifferenceShading.rows(map, maxRows: mapExtent, maxColumns: mapExtent).map { "   |\($0)|" }
         if rows > mapExtent || columns > mapExtent {
             lines.append("   (first \(min(rows, mapExtent)) of \(rows) rows and \(min(columns, mapExtent)) of \(columns) "
                 + "columns shown)")
         }
-        let worst = map.scalars.indices.sorted { map.scalars[$0] > map.scalars[$1] }
-            .prefix(listedDifferences).filter { map.scalars[$0] > 0 }
+        let worst = DifferenceShading.largestCells(map, count: listedDifferences)
         if !worst.isEmpty {
-            lines.append("   Largest: " + worst.map { "(\($0 / columns), \($0 % columns)) \(errorText(map.scalars[$0]))" }
+            lines.append("   Largest: " + worst.map { "(\($0.row), \($0.column)) \(errorText($0.value))" }
                 .joined(separator: ", "))
         }
         return lines

@@ -205,7 +205,9 @@ public enum Diagnosis {
     }
 
     /// Per output position, the largest difference over batch and channels: `(H_out, W_out)`.
-    private static func differenceMap(actual: Tensor<Double>, computed: Tensor<Double>) -> Tensor<Double> {
+    /// - Precondition: both are NHWC rank 4 of one shape.
+    public static func differenceMap(actual: Tensor<Double>, computed: Tensor<Double>) -> Tensor<Double> {
+        precondition(actual.rank == 4 && actual.shape == computed.shape, "difference of unequal shapes")
         let (batch, rows, columns, channels) = (actual.shape[0], actual.shape[1], actual.shape[2], actual.shape[3])
         var map = [Double](repeating: 0, count: rows * columns)
         for n in 0..<batch {
