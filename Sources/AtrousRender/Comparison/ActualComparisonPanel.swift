@@ -36,8 +36,9 @@ public struct ActualComparisonPanel: Widget, Sendable {
     private func mapLines(_ map: Tensor<Double>, width: Int, height: Int) -> [PanelLine] {
         let largest = map.scalars.max() ?? 0
         guard largest > 0 else { return [PanelLine(text: "Actual = atrous in every cell.", style: palette.info)] }
-        var lines = [PanelLine(text: "|actual − atrous|, ' ' none to '@' \(errorText(largest)):", style: palette.label)]
-        let room = max(0, height - 2)
+        var lines = PanelParagraph("|actual − atrous|, ' ' none to '@' \(errorText(largest)):", palette.label)
+            .lines(width: width)
+        let room = max(0, height - lines.count - 1)
         let rows = DifferenceShading.rows(map, maxRows: room, maxColumns: max(0, width - 2))
         lines += rows.map { PanelLine(text: "|\($0)|", style: palette.value) }
         if rows.count < map.shape[0] || map.shape[1] > width - 2 {
