@@ -87,6 +87,10 @@ public enum ExplorerAction: Sendable, Equatable {
     case applyDiagnosis
     /// Drops the loaded output.
     case clearActual
+    /// Keeps the current configuration as A (see ``PinnedConfiguration``).
+    case pin
+    /// Ends the comparison with A.
+    case unpin
 
     // MARK: Layer stack
 

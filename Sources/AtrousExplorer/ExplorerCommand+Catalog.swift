@@ -48,6 +48,17 @@ extension ExplorerCommand {
             try arguments.none()
             return .applyDiagnosis
         },
+        ExplorerCommand(names: ["pin"], usage: ":pin",
+                        summary: "keep this configuration as A: further changes make B, shown against it") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .pin
+        },
+        ExplorerCommand(names: ["unpin"], usage: ":unpin", summary: "end the comparison with the pinned A") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .unpin
+        },
         ExplorerCommand(names: ["open"], usage: ":open FILE",
                         summary: "reopen a session (an array file is loaded as the input)") {
             arguments throws(CommandError) in

@@ -55,6 +55,8 @@ public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [E
     case let .actualLoaded(tensor, path): state.actualLoaded(tensor, path: path)
     case .applyDiagnosis: state.applyDiagnosis()
     case .clearActual: state.clearActual()
+    case .pin: state.pin()
+    case .unpin: state.unpin()
 
     case .toggleStackView: state.toggleStackView()
     case let .addLayer(layer): state.addLayer(layer)

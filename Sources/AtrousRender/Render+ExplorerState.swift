@@ -25,7 +25,7 @@ extension ExplorerScreen {
                   speed: Double(state.playback.stepsPerSecond), message: state.message ?? Self.legend(for: state),
                   commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
                   help: state.mode == .help ? Self.helpEntries : nil, helpScroll: state.helpScroll,
-                  extra: receptiveFieldWidget(for: state, palette: palette)
+                  extra: receptiveFieldWidget(for: state, palette: palette) ?? pinnedWidget(for: state, palette: palette)
                       ?? comparisonWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName

@@ -34,3 +34,17 @@ struct ActualComparisonSnapshotTests {
         assertSnapshot(of: frame, as: .lines)
     }
 }
+
+/// Frames with a configuration pinned as A and reflect fill as B.
+struct PinnedComparisonSnapshotTests {
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 80, height: 24)])
+    func aAgainstB(size: Size) {
+        var state = ExplorerState()
+        for action: ExplorerAction in [.setInputPattern(.random(seed: 3), size: nil), .pin, .setFill(.reflect)] {
+            update(&state, action)
+        }
+        let frame = render(state, size: size, colors: false).text
+        #expect(frame.contains("A (pinned): rate 2, stride 1,") && frame.contains("A: y[0,0] = "))
+        assertSnapshot(of: frame, as: .lines, named: size.description)
+    }
+}
