@@ -12,11 +12,12 @@ struct DiagnoseCommand: ParsableCommand {
             and explicit padding up to the effective kernel per side; zeros, reflect, replicate and \
             circular fill; the kernel as given, flipped, with its height and width or its channels \
             swapped; NHWC or NCHW input and output; the kernel applied twice (first at rate 1 with \
-            SAME); the bias added or missing. Every candidate is computed by atrous's convolution and \
+            SAME); the bias added or missing. Candidates are computed by atrous's own convolution and \
             compared with --actual within 1e-4 x max(1, max |actual|). The matches are printed \
             plainest first, each as one sentence with a TensorFlow expression that computes it \
-            from x (the input as NHWC, 4-D), k (the kernel as HWIO, 4-D) and b (the bias); when \
-            nothing matches, the closest configurations with a map of their differences.
+            from x (the input with a batch axis added, and a channel axis for an (H,W) map), k (the \
+            kernel as (kh,kw,Cin,Cout)) and b (the bias); when nothing matches, the closest \
+            configurations with a map of their differences.
             """)
 
     @Option(help: "The input array: a .npy, .csv, .pgm or .png file.")
