@@ -101,6 +101,17 @@ struct DiagnoseCommandTests {
             + "tf.nn.atrous_conv2d(tf.nn.conv2d(x, k, 1, 'SAME'), k, 2, 'SAME')."))
     }
 
+    @Test("the worked example's session shows the layer's output beside atrous's, diagnosed")
+    func workedExampleSession() throws {
+        let path = { (name: String) in Self.example.appendingPathComponent(name).path }
+        let result = try AtrousBinary.run(["render", "--session", path("seed-layer.atrous.json"), "--size", "120x40",
+                                           "--keys", ":actual \(path("seed-output-16x16x2.npy"))<Enter>"])
+        try #require(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.output.contains(" rate 2  kernel 3x3  stride 1  pad same"))
+        #expect(result.output.contains("note: Matches (max error "))
+        #expect(result.output.contains("the same kernel applied twice"))
+    }
+
     @Test("nothing within the tolerance: the closest, each with a map of its differences")
     func closest() throws {
         let scratch = try TemporaryDirectory()
