@@ -10,8 +10,9 @@
 ///    crop gives every output whose window lies wholly inside the input, which depends on the
 ///    rate, the stride and the padding before but not on the fill or the padding after. Those
 ///    outputs, picked out by stride and offset, rank the configurations.
-/// 2. The best of them (those about as good as the best inside the input) are computed in full, with every padding after and every fill, and
-///    compared element by element with the actual output.
+/// 2. The best of them (those about as good as the best inside the input) are computed in
+///    full, with every padding after and every fill, and compared element by element with the
+///    actual output.
 public enum Diagnosis {
     /// Rates and strides tried on each axis.
     public static let rates = 1...8
@@ -46,7 +47,8 @@ public enum Diagnosis {
         var shortlist = Shortlist(capacity: shortlistLength)
         var anyShapeFits = false
         for reading in try DiagnosisReading.all(input: input, kernel: kernel, actual: actual) {
-            anyShapeFits = try rankInteriors(of: reading, bias: bias, tolerance: tolerance, into: &shortlist) || anyShapeFits
+            let fits = try rankInteriors(of: reading, bias: bias, tolerance: tolerance, into: &shortlist)
+            anyShapeFits = anyShapeFits || fits
         }
         guard anyShapeFits else {
             throw DiagnosisError.noConventionFitsShape(input: input.shape, kernel: kernel.shape, actual: actual.shape)

@@ -53,7 +53,9 @@ extension ExplorerState {
     }
 
     mutating func unpin() {
-        guard pinned != nil else { return message = .error("Nothing is pinned; :pin keeps the current configuration as A.") }
+        guard pinned != nil else {
+            return message = .error("Nothing is pinned; :pin keeps the current configuration as A.")
+        }
         pinned = nil
         message = .info("Unpinned.")
     }
