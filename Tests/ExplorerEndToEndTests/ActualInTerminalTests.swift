@@ -24,4 +24,18 @@ struct ActualInTerminalTests {
         let applied = try session.waitForSettledScreen("the diagnosis applied") { $0.contains("the explorer cannot show") }
         #expect(applied.contains("note: Set rate 2, stride 1, padding same, fill zeros; the explorer cannot show the kernel"))
     }
+
+    @Test(":pin keeps A, a change makes B, and :unpin ends the comparison")
+    func pinAndUnpin() throws {
+        let session = try ExplorerInTmux(["explore", "--no-color"], width: 120, height: 40)
+        try session.waitForScreen()
+        let keys = ":pin<Enter>f"
+        try session.press(keys)
+        let expected = try renderedFrame(["--keys", keys, "--size", "120x40"])
+        let screen = try session.waitForScreen(equalTo: expected, "the frame atrous render prints after :pin and f")
+        #expect(screen.contains("A (pinned): rate 2, stride 1,") && screen.contains("A: y[0,0] = "))
+        try session.press(":unpin<Enter>")
+        let unpinned = try session.waitForSettledScreen("the comparison ended") { $0.contains("Unpinned.") }
+        #expect(!unpinned.contains("A (pinned)"))
+    }
 }
