@@ -84,6 +84,18 @@ public enum ExplorerAction: Sendable, Equatable {
     case inputLoaded(Tensor<Double>, path: String)
     /// The program could not read a file; `message` is its one-sentence error.
     case loadFailed(message: String)
+    /// Asks the program to read a user's output at `path`: ``ExplorerEffect/loadActual(path:)``.
+    case loadActual(path: String)
+    /// The program read the user's output at `path` (see ``ActualComparison``).
+    case actualLoaded(Tensor<Double>, path: String)
+    /// Sets the rate, stride, padding and fill of the diagnosis's first finding.
+    case applyDiagnosis
+    /// Drops the loaded output.
+    case clearActual
+    /// Keeps the current configuration as A (see ``PinnedConfiguration``).
+    case pin
+    /// Ends the comparison with A.
+    case unpin
 
     // MARK: Layer stack
 

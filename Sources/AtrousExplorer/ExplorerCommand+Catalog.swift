@@ -37,6 +37,28 @@ extension ExplorerCommand {
             arguments throws(CommandError) in
             .loadInput(path: try arguments.required())
         },
+        ExplorerCommand(names: ["actual"], usage: ":actual [FILE]",
+                        summary: "compare your output with atrous's and diagnose it; alone, drop it") {
+            arguments throws(CommandError) in
+            arguments.rest.isEmpty ? .clearActual : .loadActual(path: arguments.rest)
+        },
+        ExplorerCommand(names: ["diagnose"], usage: ":diagnose",
+                        summary: "set the rate, stride, padding and fill that explain the actual output") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .applyDiagnosis
+        },
+        ExplorerCommand(names: ["pin"], usage: ":pin",
+                        summary: "keep this configuration as A: further changes make B, shown against it") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .pin
+        },
+        ExplorerCommand(names: ["unpin"], usage: ":unpin", summary: "end the comparison with the pinned A") {
+            arguments throws(CommandError) in
+            try arguments.none()
+            return .unpin
+        },
         ExplorerCommand(names: ["open"], usage: ":open FILE",
                         summary: "reopen a session (an array file is loaded as the input)") {
             arguments throws(CommandError) in

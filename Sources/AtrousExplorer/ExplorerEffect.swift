@@ -11,6 +11,8 @@ public enum ExplorerEffect: Sendable, Hashable {
     /// Read the array at `path` as the new kernel; the result comes back as
     /// ``ExplorerAction/kernelLoaded(_:path:)``.
     case loadKernel(path: String)
+    /// Read the array at `path` as a user's output to compare (`:actual`).
+    case loadActual(path: String)
     /// Read the session at `path` (see ``ExplorerSession/load(path:)``).
     case openSession(path: String)
     /// Write `kind` to `path` (and the files that go with it), atomically. Unless `overwrite`

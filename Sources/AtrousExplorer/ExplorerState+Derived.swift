@@ -10,6 +10,10 @@ extension ExplorerState {
     ///
     /// - Complexity: one full convolution of each layer from the first changed one on.
     mutating func recomputeDerived() {
+        defer {
+            comparison?.compare(with: output)
+            pinned?.follow(position: position, channel: outputChannel, output: output)
+        }
         stackOutputs.update(for: parameters)
         layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
         earlierLayerError = layerInput == nil ? stackOutputs.error : nil
@@ -52,6 +56,7 @@ extension ExplorerState {
     mutating func recomputeTaps() {
         guard configurationError == nil, let layerInput, let convolution = try? parameters.convolution() else { return }
         taps = try? convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        pinned?.follow(position: position, channel: outputChannel, output: output)
     }
 
     /// Stands for the error of a layer before the selected one, kept in ``earlierLayerError``.

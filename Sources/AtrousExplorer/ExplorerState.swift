@@ -63,6 +63,10 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var stack = ReceptiveFieldView()
     /// The layers overview: shown or not, its scale, the chosen cell's cone.
     public internal(set) var overview = LayersOverview()
+    /// A user's output loaded with `:actual`, compared with ``output``; nil for none.
+    public internal(set) var comparison: ActualComparison?
+    /// The configuration `:pin` kept as A, compared with the current one (B); nil for none.
+    public internal(set) var pinned: PinnedConfiguration?
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {

@@ -80,6 +80,14 @@ private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [
         return [.loadKernel(path: path)]
     case let .kernelLoaded(tensor, path): state.kernelLoaded(tensor, path: path)
     case let .loadFailed(message): state.message = .error(message)
+    case let .loadActual(path):
+        state.message = .info("Loading \(path)…")
+        return [.loadActual(path: path)]
+    case let .actualLoaded(tensor, path): state.actualLoaded(tensor, path: path)
+    case .applyDiagnosis: state.applyDiagnosis()
+    case .clearActual: state.clearActual()
+    case .pin: state.pin()
+    case .unpin: state.unpin()
 
     case .toggleStackView: state.toggleStackView()
     case let .addLayer(layer): state.addLayer(layer)

@@ -15,7 +15,8 @@ public enum FileEffects {
     ///   ``ExplorerAction/exported(_:paths:)``, ``ExplorerAction/fileExists(path:retry:)`` (the
     ///   user is then asked, and the effect comes back allowed to overwrite) or
     ///   ``ExplorerAction/failed(message:)`` — or nil for an effect this does not perform
-    ///   (``ExplorerEffect/quit``, ``ExplorerEffect/loadInput(path:)``, ``ExplorerEffect/loadKernel(path:)``).
+    ///   (``ExplorerEffect/quit``, ``ExplorerEffect/loadInput(path:)``, ``ExplorerEffect/loadKernel(path:)``,
+    ///   ``ExplorerEffect/loadActual(path:)``).
     public static func perform(_ effect: ExplorerEffect,
                                subject: @autoclosure () -> ExportSubject) -> [ExplorerAction]? {
         switch effect {
@@ -34,7 +35,7 @@ public enum FileEffects {
             } catch {
                 return [.failed(message: "\(error)")]
             }
-        case .quit, .loadInput, .loadKernel:
+        case .quit, .loadInput, .loadKernel, .loadActual:
             return nil
         }
     }

@@ -26,7 +26,8 @@ extension ExplorerScreen {
                   commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
                   help: state.mode == .help ? Self.helpEntries(for: state) : nil, helpScroll: state.helpScroll,
                   helpTitle: Self.helpTitle(for: state),
-                  extra: receptiveFieldWidget(for: state, palette: palette),
+                  extra: receptiveFieldWidget(for: state, palette: palette) ?? pinnedWidget(for: state, palette: palette)
+                      ?? comparisonWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
         activation = state.parameters.activation

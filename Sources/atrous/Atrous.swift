@@ -13,6 +13,7 @@ struct Atrous: ParsableCommand {
             ShapeCommand.self,
             RFCommand.self,
             ExportCodeCommand.self,
+            DiagnoseCommand.self,
             BenchCommand.self,
         ],
         defaultSubcommand: ExploreCommand.self)

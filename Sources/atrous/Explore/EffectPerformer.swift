@@ -31,17 +31,20 @@ struct EffectPerformer {
                                         pathCounts: state.stack.analysis?.pathCounts)
             return FileEffects.perform(effect, subject: subject) ?? []
         case let .loadInput(path):
-            do {
-                return [.inputLoaded(try readArray(path), path: path)]
-            } catch {
-                return [.loadFailed(message: error.description)]
-            }
+            return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
-            do {
-                return [.kernelLoaded(try readArray(path), path: path)]
-            } catch {
-                return [.loadFailed(message: error.description)]
-            }
+            return load(path) { .kernelLoaded($0, path: path) }
+        case let .loadActual(path):
+            return load(path) { .actualLoaded($0, path: path) }
+        }
+    }
+
+    /// The array in `path` reported by `loaded`, or the one sentence why it cannot be read.
+    private func load(_ path: String, _ loaded: (Tensor<Double>) -> ExplorerAction) -> [ExplorerAction] {
+        do {
+            return [loaded(try readArray(path))]
+        } catch {
+            return [.loadFailed(message: error.description)]
         }
     }
 
