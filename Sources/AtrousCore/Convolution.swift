@@ -131,7 +131,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     ) where Vector.Scalar == Scalar {
         switch algorithm {
         case .direct, .rows:  // the rows with several output channels: the vector loop serves better
-            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self)
+            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
             let packed = DirectWeights(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
             withPointers(packed.weights, packed.biases) { weights, biases in
                 let loop = DirectCorrelation(job: job, weights: weights, biases: biases, lanes: lanes,
