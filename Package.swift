@@ -31,7 +31,10 @@ let package = Package(
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
-        .target(name: "AtrousCore", swiftSettings: coreVectorSettings),
+        .target(name: "AtrousCore", dependencies: ["CConvolutionKernels"], swiftSettings: coreVectorSettings),
+        // The direct correlation's inner loop for each instruction set (baseline, AVX2, AVX-512,
+        // NEON), each carrying its own as function attributes; the core picks one at run time.
+        .target(name: "CConvolutionKernels", dependencies: ["CProcessorCheck"]),
         // Whether the processor has what the core was compiled for; built for the baseline
         // processor, so that on an older one it can say so instead of trapping.
         .target(name: "CProcessorCheck",

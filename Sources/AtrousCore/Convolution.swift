@@ -57,9 +57,11 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
 
     /// ``callAsFunction(_:workers:algorithm:)`` with the loop chosen by the caller (tests
     /// compare them); nil chooses the direct sum's loop, and a loop that does not apply runs direct.
+    /// `vectorKernel` is the instruction set of the direct loop, one of ``VectorKernel/available``.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?) throws -> Tensor<Scalar> {
+    func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?,
+               vectorKernel: VectorKernel = .selected) throws -> Tensor<Scalar> {
         let inputShape = try FeatureMapShape(shape: input.shape)
         let geometry = try geometry(for: inputShape)
         let out = FeatureMapShape(batch: inputShape.batch, height: geometry.rows.outputSize,
@@ -71,7 +73,8 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
                     guard let source = source.baseAddress, let output = output.baseAddress else { return }
                     let job = CorrelationJob(source: source, padded: padded.shape, output: output, outputShape: out,
                                              kernel: kernelShape, rate: spec.rate, stride: spec.stride)
-                    Self.correlate(job, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
+                    Self.correlate(job, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
+                                   vectorKernel: vectorKernel)
                 }
             }
             initialized = out.count
@@ -92,7 +95,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
-                          workers: Int, algorithm: CorrelationAlgorithm?) {
+                          workers: Int, algorithm: CorrelationAlgorithm?, vectorKernel: VectorKernel = .selected) {
         let workers = min(workers, max(1, job.multiplyAdds / multiplyAddsPerWorker))
         var algorithm = algorithm ?? CorrelationAlgorithm.loop(for: job, algorithm: .direct)
         if algorithm == .winograd && !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
@@ -112,9 +115,11 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         typealias DoubleVector = SIMD4<Scalar>
         #endif
         if Scalar.self == Float.self {
-            correlate(job, FloatVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
+            correlate(job, FloatVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
+                      vectorKernel: vectorKernel)
         } else {
-            correlate(job, DoubleVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm)
+            correlate(job, DoubleVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
+                      vectorKernel: vectorKernel)
         }
     }
 
@@ -122,14 +127,15 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     @inline(__always)
     static func correlate<Vector: SIMD & SendableMetatype>(
         _ job: CorrelationJob<Scalar>, _: Vector.Type, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
-        workers: Int, algorithm: CorrelationAlgorithm
+        workers: Int, algorithm: CorrelationAlgorithm, vectorKernel: VectorKernel
     ) where Vector.Scalar == Scalar {
         switch algorithm {
         case .direct, .rows:  // the rows with several output channels: the vector loop serves better
-            let packed = DirectWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
+            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
+            let packed = DirectWeights(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
             withPointers(packed.weights, packed.biases) { weights, biases in
-                let loop = DirectCorrelation(job: job, weights: weights, biases: biases,
-                                             tapsPerBlock: packed.tapsPerBlock)
+                let loop = DirectCorrelation(job: job, weights: weights, biases: biases, lanes: lanes,
+                                             tapsPerBlock: packed.tapsPerBlock, kernel: run)
                 Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
         case .winograd:
@@ -141,7 +147,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         }
     }
 
-    /// Calls `body` with the base addresses of two non-empty arrays of vectors.
+    /// Calls `body` with the base addresses of two non-empty arrays.
     @inline(__always)
     private static func withPointers<Vector>(_ first: [Vector], _ second: [Vector],
                                              _ body: (UnsafePointer<Vector>, UnsafePointer<Vector>) -> Void) {

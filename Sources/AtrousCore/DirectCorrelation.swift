@@ -1,48 +1,56 @@
-/// Kernel weights regrouped for the vector loop: output channels in blocks of one vector
-/// each, every block holding its taps in the order the loop reads them, the last block
-/// padded with zero weights.
-struct DirectWeights<Vector: SIMD> where Vector.Scalar: ConvolutionScalar {
-    /// `[block][ky][kx][ci]`, one vector of output channels each.
-    let weights: [Vector]
-    /// The bias of each block's output channels, zero past Cout or without bias.
-    let biases: [Vector]
-    /// Vectors per block: `kh · kw · Cin`.
+import CConvolutionKernels
+
+/// Kernel weights regrouped for the vector loop: output channels in blocks of `lanes` each,
+/// every block holding its taps in the order the loop reads them, the last block padded with
+/// zero weights.
+struct DirectWeights<Scalar: ConvolutionScalar> {
+    /// `[block][ky][kx][ci][lane]`.
+    let weights: [Scalar]
+    /// The bias of each block's output channels, `[block][lane]`, zero past Cout or without bias.
+    let biases: [Scalar]
+    /// Output channels per block.
+    let lanes: Int
+    /// Taps per block: `kh · kw · Cin`.
     let tapsPerBlock: Int
 
     /// Regroups an HWIO kernel.
     ///
     /// - Complexity: O(kh · kw · Cin · Cout), once per call, a small fraction of the correlation.
-    init(kernel: UnsafeBufferPointer<Vector.Scalar>, shape: KernelShape, bias: [Vector.Scalar]?) {
-        let lanes = Vector.scalarCount
+    init(kernel: UnsafeBufferPointer<Scalar>, shape: KernelShape, bias: [Scalar]?, lanes: Int) {
         let cout = shape.outputChannels
         let blocks = (cout + lanes - 1) / lanes
         let taps = shape.height * shape.width * shape.inputChannels
-        weights = Vector.array(count: blocks * taps) { flat in
-            for tap in 0..<taps {
-                for channel in 0..<cout {
-                    // Lane `channel % lanes` of the tap's vector in block `channel / lanes`.
-                    flat[((channel / lanes) &* taps &+ tap) &* lanes &+ channel % lanes] = kernel[tap &* cout &+ channel]
-                }
+        var weights = [Scalar](repeating: 0, count: blocks * taps * lanes)
+        for tap in 0..<taps {
+            for channel in 0..<cout {
+                // Lane `channel % lanes` of the tap's vector in block `channel / lanes`.
+                weights[((channel / lanes) &* taps &+ tap) &* lanes &+ channel % lanes] = kernel[tap &* cout &+ channel]
             }
         }
-        self.biases = Vector.blocks(of: bias, channels: cout)
-        self.tapsPerBlock = taps
+        var biases = [Scalar](repeating: 0, count: blocks * lanes)
+        for (channel, value) in (bias ?? []).enumerated() { biases[channel] = value }
+        (self.weights, self.biases, self.lanes, self.tapsPerBlock) = (weights, biases, lanes, taps)
     }
 }
 
-/// The direct correlation's vector loop over packed weights: every tap of every output cell
-/// multiplied and added. The threads that share a job each run it on their own work items
-/// (rows of one block of output channels).
-struct DirectCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scalar: ConvolutionScalar {
-    typealias Scalar = Vector.Scalar
+/// The direct correlation over packed weights: every tap of every output cell multiplied and
+/// added, by the inner loop of the processor's ``VectorKernel``. The threads that share a job
+/// each run it on their own work items (rows of one block of output channels).
+///
+/// For each row and block, the kernel walks the output columns a register block at a time;
+/// for each tap it loads the block's weights once and adds them, scaled by the input value
+/// under the tap, to every position's accumulators. Each output's taps are added in order, in
+/// parts of at most ``termsPerPartialSum``, so every kernel adds the same terms in the same
+/// order (the baseline without fusing the multiply into the add).
+struct DirectCorrelation<Scalar: ConvolutionScalar>: @unchecked Sendable {
     let job: CorrelationJob<Scalar>
     /// ``DirectWeights/weights``, read concurrently and never written.
-    let weights: UnsafePointer<Vector>
+    let weights: UnsafePointer<Scalar>
     /// ``DirectWeights/biases``.
-    let biases: UnsafePointer<Vector>
+    let biases: UnsafePointer<Scalar>
+    let lanes: Int
     let tapsPerBlock: Int
-
-    typealias Accumulators = SixAccumulators<Vector>
+    let kernel: atrous_direct_row_kernel
 
     /// Terms each output adds up in one run before its running total takes the part: without
     /// a limit, a float64 sum over thousands of taps (3x3 at 512 channels) rounds about ten
@@ -51,8 +59,8 @@ struct DirectCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scalar:
     /// TensorFlow's oneDNN loop adds in, so the two agree to the bit.
     static var termsPerPartialSum: Int { Scalar.self == Double.self ? 128 : Int.max }
 
-    /// Blocks of output channels: the vector loop's share of `Cout`.
-    var blockCount: Int { (job.kernel.outputChannels + Vector.scalarCount - 1) / Vector.scalarCount }
+    /// Blocks of output channels: the loop's share of `Cout`.
+    var blockCount: Int { (job.kernel.outputChannels + lanes - 1) / lanes }
 
     /// Work items for the threads: each block of output channels with each output row, block
     /// by block, so that a run of items reuses one block's weights (at 256 channels, 147 KB:
@@ -61,65 +69,29 @@ struct DirectCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scalar:
 
     /// Fills work items `items` (see ``itemCount``): item `b·rowCount + r` is output row `r`
     /// (see ``CorrelationJob/rowCount``) for block of output channels `b`.
-    ///
-    /// For each row and block of output channels, the loop walks the output columns six at a
-    /// time; for each tap it loads one weight vector and adds it, scaled by the input value
-    /// under the tap, to six accumulators. Columns past the row's end repeat the last column,
-    /// so the loop has one shape; their results are not stored. Each output's taps are added in
-    /// order, in parts of at most ``termsPerPartialSum``.
     func fill(items: Range<Int>) {
-        let lanes = Vector.scalarCount
-        let (kh, kw, cin, cout) = (job.kernel.height, job.kernel.width, job.kernel.inputChannels,
-                                   job.kernel.outputChannels)
+        let (cin, cout) = (job.kernel.inputChannels, job.kernel.outputChannels)
         let (outH, outW) = (job.outputShape.height, job.outputShape.width)
         let rowPitch = job.padded.width &* cin
         let imagePitch = job.padded.height &* rowPitch
-        let columnStep = job.stride.width &* cin
-        let tapRowStep = job.rate.height &* rowPitch
-        let tapColumnStep = job.rate.width &* cin
         let rowCount = job.rowCount
+        var row = atrous_direct_row()
+        row.column_step = job.stride.width &* cin
+        row.tap_row_step = job.rate.height &* rowPitch
+        row.tap_column_step = job.rate.width &* cin
+        (row.kernel_height, row.kernel_width, row.input_channels) = (job.kernel.height, job.kernel.width, cin)
+        (row.output_width, row.output_pitch) = (outW, cout)
+        row.terms_per_part = Self.termsPerPartialSum
         for item in items {
-            let (block, row) = (item / rowCount, item % rowCount)
-            let image = row / outH
-            let top = job.source + image &* imagePitch + (row &- image &* outH) &* job.stride.height &* rowPitch
-            let outputRow = job.output + row &* outW &* cout
-            let blockWeights = weights + block &* tapsPerBlock
-            let bias = biases[block]
-            let width = min(lanes, cout &- block &* lanes)
-            var ox = 0
-            while ox < outW {
-                let count = min(Accumulators.count, outW &- ox)
-                let inputs = SixInputs(base: top, step: columnStep, first: ox, count: count)
-                let destination = outputRow + (ox &* cout &+ block &* lanes)
-                var sums = Accumulators(bias)
-                var w = blockWeights
-                var termsLeft = Self.termsPerPartialSum
-                var firstPart = true
-                for ky in 0..<kh {
-                    var offset = ky &* tapRowStep
-                    for _ in 0..<kw {
-                        var channel = 0
-                        while channel < cin {
-                            let terms = min(cin &- channel, termsLeft)
-                            sums.add(inputs, indices: (offset &+ channel)..<(offset &+ channel &+ terms), weights: &w)
-                            channel &+= terms
-                            termsLeft &-= terms
-                            if termsLeft == 0 {
-                                // A part is done: add it to the parts before it, held in the output.
-                                if !firstPart { sums.add(storedAt: destination, pitch: cout, count: count, width: width) }
-                                sums.store(to: destination, pitch: cout, count: count, width: width)
-                                (sums, termsLeft, firstPart) = (Accumulators(Vector()), Self.termsPerPartialSum, false)
-                            }
-                        }
-                        offset &+= tapColumnStep
-                    }
-                }
-                if termsLeft < Self.termsPerPartialSum {
-                    if !firstPart { sums.add(storedAt: destination, pitch: cout, count: count, width: width) }
-                    sums.store(to: destination, pitch: cout, count: count, width: width)
-                }
-                ox &+= count
-            }
+            let (block, outputRow) = (item / rowCount, item % rowCount)
+            let image = outputRow / outH
+            row.top = UnsafeRawPointer(job.source + image &* imagePitch
+                + (outputRow &- image &* outH) &* job.stride.height &* rowPitch)
+            row.output = UnsafeMutableRawPointer(job.output + outputRow &* outW &* cout + block &* lanes)
+            row.weights = UnsafeRawPointer(weights + block &* tapsPerBlock &* lanes)
+            row.bias = UnsafeRawPointer(biases + block &* lanes)
+            row.width = min(lanes, cout &- block &* lanes)
+            kernel(&row)
         }
     }
 }

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CConvolutionKernels
+
+/// The instruction set the direct correlation's inner loop runs in, chosen once per process
+/// from what the processor reports: the widest it runs, unless `ATROUS_KERNEL` names another
+/// one it runs (`baseline`, `avx2`, `avx512` or `neon`).
+public enum VectorKernel: String, CaseIterable, Sendable {
+    case baseline, avx2, avx512, neon
+
+    /// The kernel every convolution uses.
+    public static let selected: VectorKernel = {
+        let requested = getenv("ATROUS_KERNEL").flatMap { VectorKernel(rawValue: String(cString: $0)) }
+        if let requested, available.contains(requested) { return requested }
+        return available.last ?? .baseline
+    }()
+
+    /// The kernels this build has and this processor runs, narrowest first.
+    public static let available: [VectorKernel] = {
+        let words = atrous_read_cpu_words()
+        return allCases.filter { atrous_direct_kernel_runs($0.isa, words) != 0 }
+    }()
+
+    var isa: atrous_kernel_isa {
+        switch self {
+        case .baseline: ATROUS_KERNEL_BASELINE
+        case .avx2: ATROUS_KERNEL_AVX2
+        case .avx512: ATROUS_KERNEL_AVX512
+        case .neon: ATROUS_KERNEL_NEON
+        }
+    }
+
+    /// The row function for `Scalar` and its block of output channels. With no more output
+    /// channels than half an AVX-512 block, AVX2's narrower block wastes no lanes; the two add
+    /// the same terms in the same order, fused, so the result is the same to the bit.
+    func rowKernel<Scalar: ConvolutionScalar>(for _: Scalar.Type, outputChannels: Int)
+        -> (run: atrous_direct_row_kernel, lanes: Int) {
+        var kernel = atrous_direct_kernel_for(isa)
+        let widest = Scalar.self == Float.self ? kernel.float_lanes : kernel.double_lanes
+        if self == .avx512 && 2 * outputChannels <= widest { kernel = atrous_direct_kernel_for(ATROUS_KERNEL_AVX2) }
+        let (run, lanes) = Scalar.self == Float.self ? (kernel.float_row, kernel.float_lanes)
+                                                     : (kernel.double_row, kernel.double_lanes)
+        guard let run else { preconditionFailure("no \(rawValue) kernel in this build") }
+        return (run, lanes)
+    }
+}
