@@ -34,6 +34,11 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var notes: [FrameworkNote] = []
     /// The output cells that read the input cell the user picked, or nil when none is picked.
     public internal(set) var inputReach: InputReach?
+    /// The range and decimals of the selected layer's input in ``inputChannel`` (image 0), read
+    /// once per change of the map or the channel rather than at every frame; nil without one.
+    public internal(set) var inputSummary: MapSummary?
+    /// The same of ``output`` in ``outputChannel``.
+    public internal(set) var outputSummary: MapSummary?
 
     // MARK: - View
 

@@ -29,6 +29,8 @@ extension ExplorerScreen {
                   extra: receptiveFieldWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
+        inputSummary = state.inputSummary
+        outputSummary = state.outputSummary
         activation = state.parameters.activation
         layersOverview = state.overview.isShown ? LayersOverviewPanel(state: state, palette: palette) : nil
     }
