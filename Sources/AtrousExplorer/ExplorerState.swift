@@ -71,7 +71,15 @@ public struct ExplorerState: Sendable, Equatable {
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {
+        self.init(parameters: parameters, reusingOutputsOf: nil)
+    }
+
+    /// The state ``init(parameters:)`` gives, taking the layer outputs `earlier` computed
+    /// from the same input, layers and weights instead of computing them again: a start-up
+    /// that applied its flags one by one then starts afresh pays for each convolution once.
+    public init(parameters: ExplorerParameters, reusingOutputsOf earlier: ExplorerState?) {
         self.parameters = parameters
+        if let earlier { stackOutputs = earlier.stackOutputs }
         recomputeDerived()
         message = problem.map { .error($0) } ?? notes.first.map { .note($0.description) }
     }

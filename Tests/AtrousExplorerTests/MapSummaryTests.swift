@@ -45,3 +45,28 @@ struct MapSummaryTests {
         }
     }
 }
+
+@Suite("Starting afresh on parameters already computed")
+struct ReusedOutputsTests {
+    @Test("Reusing the outputs gives the fresh state's maps, cell, sum and message, without computing them again")
+    func reuseEqualsFresh() throws {
+        let earlier = stateAfter([.inputLoaded(MapSummaryTests.rgb, path: "rgb.npy"), .addLayer(nil),
+                                  .setActivation(.relu), .stepChannel(.forward), .move(.down), .adjustRate(by: 1, axis: nil)])
+        let reused = ExplorerState(parameters: earlier.parameters, reusingOutputsOf: earlier)
+        let fresh = ExplorerState(parameters: earlier.parameters)
+        #expect(reused.stackOutputs.outputs == fresh.stackOutputs.outputs)
+        #expect(reused.output == fresh.output && reused.layerInput == fresh.layerInput)
+        #expect(reused.taps == fresh.taps && reused.position == fresh.position)
+        #expect(reused.outputChannel == fresh.outputChannel && reused.message == fresh.message)
+        #expect(reused.inputSummary == fresh.inputSummary && reused.outputSummary == fresh.outputSummary)
+        #expect(reused.history == fresh.history)
+        // Nothing was computed again: the earlier state's last recomputation is the one kept.
+        #expect(reused.stackOutputs.recomputedFrom == earlier.stackOutputs.recomputedFrom)
+        // Other parameters are computed afresh.
+        var changed = earlier.parameters
+        changed.setStack(earlier.layers.map { var layer = $0; layer.rate = Pair(square: 1); return layer },
+                         weights: changed.weights, selecting: 0)
+        #expect(ExplorerState(parameters: changed, reusingOutputsOf: earlier).stackOutputs.outputs
+            == ExplorerState(parameters: changed).stackOutputs.outputs)
+    }
+}
