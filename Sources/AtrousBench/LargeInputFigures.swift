@@ -26,9 +26,10 @@ public enum LargeInput {
 
     static let summary = "8192x8192 input, 3x3 at rate 2, 120x40, colours"
 
-    /// Loads the input as the explorer does (its state holds doubles).
+    /// Loads the input as the explorer does: a float32 file's array widened to the doubles its
+    /// state holds, by the same conversion the program's file reading uses.
     static func setUp() -> [ExplorerAction] {
-        [.inputLoaded(values.converted(to: Double.self), path: "random-8192x8192.npy")]
+        [.inputLoaded(AnyTensor.float(values).converted(to: Double.self), path: "random-8192x8192.npy")]
     }
 
     /// The explorer's first frame on the input, in process.

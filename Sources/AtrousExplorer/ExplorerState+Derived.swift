@@ -15,7 +15,11 @@ extension ExplorerState {
             pinned?.follow(position: position, channel: outputChannel, output: output)
         }
         stackOutputs.update(for: parameters)
+        let previousInput = layerInput
         layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
+        // A parameter key leaves the layer's input as it was (the same storage, so this is
+        // quick): its summary stays, and only the new output is read.
+        if layerInput == nil || previousInput != layerInput { inputSummary = nil }
         earlierLayerError = layerInput == nil ? stackOutputs.error : nil
         outputChannel = min(max(outputChannel, 0), kernelShape.outputChannels - 1)
         inputChannel = min(max(inputChannel, 0), layerInputShape.channels - 1)
@@ -46,17 +50,34 @@ extension ExplorerState {
                 if case let .layer(_, _, error) = earlier { error } else { nil }
             } ?? error as? ConvolutionError ?? .emptyTensor(role: "configuration", shape: kernelShape.dimensions)
         }
+        outputSummary = nil
+        recomputeSummaries()
         recomputeStack()
     }
 
     /// Recomputes only the current cell's taps, after the position or channel moved: the
     /// output itself does not change.
     ///
-    /// - Complexity: O(kh · kw · Cin).
+    /// - Complexity: O(kh · kw · Cin), and one pass over a map whose channel changed.
     mutating func recomputeTaps() {
+        recomputeSummaries()
         guard configurationError == nil, let layerInput, let convolution = try? parameters.convolution() else { return }
         taps = try? convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
         pinned?.follow(position: position, channel: outputChannel, output: output)
+    }
+
+    /// Brings ``inputSummary`` and ``outputSummary`` to the channels shown, reading a map again
+    /// only when its summary is missing or of another channel.
+    private mutating func recomputeSummaries() {
+        let shownInput = layerInput ?? input
+        if !(inputSummary?.describes(channel: inputChannel, batch: 0) ?? false) {
+            inputSummary = MapSummary(featureMap: shownInput, channel: inputChannel)
+        }
+        if let output, !(outputSummary?.describes(channel: outputChannel, batch: 0) ?? false) {
+            outputSummary = MapSummary(featureMap: output, channel: outputChannel)
+        } else if output == nil {
+            outputSummary = nil
+        }
     }
 
     /// Stands for the error of a layer before the selected one, kept in ``earlierLayerError``.

@@ -34,6 +34,11 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var notes: [FrameworkNote] = []
     /// The output cells that read the input cell the user picked, or nil when none is picked.
     public internal(set) var inputReach: InputReach?
+    /// The range and decimals of the selected layer's input in ``inputChannel`` (image 0), read
+    /// once per change of the map or the channel rather than at every frame; nil without one.
+    public internal(set) var inputSummary: MapSummary?
+    /// The same of ``output`` in ``outputChannel``.
+    public internal(set) var outputSummary: MapSummary?
 
     // MARK: - View
 
@@ -70,7 +75,15 @@ public struct ExplorerState: Sendable, Equatable {
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {
+        self.init(parameters: parameters, reusingOutputsOf: nil)
+    }
+
+    /// The state ``init(parameters:)`` gives, taking the layer outputs `earlier` computed
+    /// from the same input, layers and weights instead of computing them again: a start-up
+    /// that applied its flags one by one then starts afresh pays for each convolution once.
+    public init(parameters: ExplorerParameters, reusingOutputsOf earlier: ExplorerState?) {
         self.parameters = parameters
+        if let earlier { stackOutputs = earlier.stackOutputs }
         recomputeDerived()
         message = problem.map { .error($0) } ?? notes.first.map { .note($0.description) }
     }

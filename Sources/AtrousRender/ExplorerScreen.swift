@@ -11,6 +11,10 @@ public struct ExplorerScreen: Widget {
     public var input: Tensor<Double>
     /// What the input panel calls its map: `Input`, or the layer output a stacked layer reads.
     public var inputName = "Input"
+    /// The range and decimals of the input and output channels shown, when known (the state
+    /// keeps them), so a frame does not read the whole maps again.
+    public var inputSummary: MapSummary?
+    public var outputSummary: MapSummary?
     /// The layer's activation, which the computation line applies after the sum.
     public var activation: Activation = .none
     public var kernel: Tensor<Double>
@@ -147,7 +151,8 @@ public struct ExplorerScreen: Widget {
     func inputPanel(_ layout: ExplorerLayout) -> InputPanel? {
         inputGeometry.map { geometry in
             InputPanel(input: input, geometry: geometry, taps: breakdown, channel: inputChannel, batch: batch,
-                       selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth, name: inputName)
+                       selection: selectedInput, palette: palette, maxValueWidth: layout.valueWidth, name: inputName,
+                       summary: inputSummary)
         }
     }
 
@@ -159,7 +164,8 @@ public struct ExplorerScreen: Widget {
     func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
-                        mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth)
+                        mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth,
+                        summary: outputSummary)
         }
     }
 
@@ -218,7 +224,7 @@ extension ExplorerScreen {
             }
         }
         if let output = outputPanel(layout), !layout.output.isEmpty {
-            let plane = Plane(featureMap: output.output, batch: batch, channel: outputChannel)
+            let plane = output.plane
             let parts = output.parts(plane, in: layout.output)
             arrows = arrows || !ScrollMarker.arrows(parts.map(\.grid)).isEmpty
             if parts.contains(where: \.isHeat) {

@@ -1,3 +1,5 @@
+import AtrousExplorer
+
 /// How values are read onto a heat map: around zero for signed data, from zero for the rest.
 public enum HeatScale: Sendable, Hashable {
     /// Signed data: −limit is the deepest blue, 0 white, +limit the deepest red.

@@ -33,10 +33,14 @@ public struct InputPanel: Widget {
     public var scroll: GridPosition?
     /// What the title calls the map: `Input`, or the layer output a stacked layer reads.
     public var name: String
+    /// The range and decimals of the channel shown, when the state has them: a frame then
+    /// reads only the cells it draws.
+    public var summary: MapSummary?
 
     public init(input: Tensor<Double>, geometry: ConvolutionGeometry, taps: TapBreakdown<Double>? = nil,
                 channel: Int = 0, batch: Int = 0, selection: GridPosition? = nil, palette: Palette,
-                maxValueWidth: Int = 5, mode: CellMode = .automatic, scroll: GridPosition? = nil, name: String = "Input") {
+                maxValueWidth: Int = 5, mode: CellMode = .automatic, scroll: GridPosition? = nil, name: String = "Input",
+                summary: MapSummary? = nil) {
         self.input = input
         self.geometry = geometry
         self.taps = taps
@@ -48,7 +52,11 @@ public struct InputPanel: Widget {
         self.mode = mode
         self.scroll = scroll
         self.name = name
+        self.summary = summary
     }
+
+    /// The channel shown.
+    var plane: Plane { Plane(featureMap: input, batch: batch, channel: channel, summary: summary) }
 
     // MARK: - Drawing
 
@@ -86,11 +94,11 @@ public struct InputPanel: Widget {
     }
 
     func placement(in area: Rect) -> Placement {
-        let plane = Plane(featureMap: input, batch: batch, channel: channel)
+        let plane = self.plane
         let body = area.splitTop(1).1
         let marks = tapMarks()
         let window = Self.window(of: marks.keys)
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
+        let format = plane.format(maxWidth: maxValueWidth, minWidth: 1)
         let cellWidth = usesValues(in: body, format: format, window: window) ? valueCellWidth(format) : labelWidth
         return Placement(plane: plane, marks: marks, window: window, format: format,
                          grid: layout(in: body, window: window, cellWidth: cellWidth))
@@ -149,8 +157,8 @@ public struct InputPanel: Widget {
         // No terminal shows such a grid whole: what it needs exactly does not matter, and a
         // large input is not scanned once more for it on every frame.
         guard narrowest <= Self.widestTerminal else { return Size(width: narrowest, height: rows + 2) }
-        let plane = Plane(featureMap: input, batch: batch, channel: channel)
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth, minWidth: 1)
+        let plane = self.plane
+        let format = plane.format(maxWidth: maxValueWidth, minWidth: 1)
         return Size(width: probe.rowLabelWidth + columns * valueCellWidth(format), height: rows + 2)
     }
 

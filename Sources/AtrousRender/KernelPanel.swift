@@ -68,7 +68,7 @@ public struct KernelPanel: Widget {
         let view = FootprintView(kernelSize: Pair(weights.height, weights.width), rate: rate, selection: selection,
                                  palette: palette)
         let body = area.splitTop(1).1
-        let format = ValueFormat.fitting(weights.values, range: weights.range, maxWidth: maxValueWidth, minWidth: 1)
+        let format = weights.format(maxWidth: maxValueWidth, minWidth: 1)
         let weightsGrid = GridLayout(area: body, rows: 0..<weights.height, columns: 0..<weights.width,
                                      cellWidth: format.width + TapLabel.cellOverhead(labelWidth: view.labelWidth),
                                      follow: selection.map { ($0.row..<($0.row + 1), $0.column..<($0.column + 1)) })
@@ -120,7 +120,7 @@ public struct KernelPanel: Widget {
         let weights = Plane(kernel: kernel, inputChannel: inputChannel, outputChannel: outputChannel)
         let view = FootprintView(kernelSize: Pair(weights.height, weights.width), rate: rate, selection: nil,
                                  palette: palette)
-        let format = ValueFormat.fitting(weights.values, range: weights.range, maxWidth: maxValueWidth, minWidth: 1)
+        let format = weights.format(maxWidth: maxValueWidth, minWidth: 1)
         let labels = String(weights.height - 1).count + 1
         let weightsWidth = labels + weights.width * (format.width + TapLabel.cellOverhead(labelWidth: view.labelWidth))
         let footprint = view.extent(.full(cellWidth: view.labelWidth + 1))

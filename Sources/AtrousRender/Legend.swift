@@ -1,4 +1,5 @@
 import AtrousCore
+import AtrousExplorer
 
 /// One line that says what every mark on screen means, each drawn in its own style so it
 /// reads in colour and in monochrome alike: tap names, taps in the padding, padding, holes,

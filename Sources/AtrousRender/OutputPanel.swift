@@ -25,10 +25,13 @@ public struct OutputPanel: Widget {
     public var maxValueWidth: Int
     /// The top-left cell shown last time, or nil to centre on the current cell.
     public var scroll: GridPosition?
+    /// The range and decimals of the channel shown, when the state has them: a frame then
+    /// reads only the cells it draws.
+    public var summary: MapSummary?
 
     public init(output: Tensor<Double>, channel: Int = 0, batch: Int = 0, current: GridPosition? = nil,
                 reached: Set<GridPosition> = [], mode: Mode = .values, palette: Palette, maxValueWidth: Int = 5,
-                scroll: GridPosition? = nil) {
+                scroll: GridPosition? = nil, summary: MapSummary? = nil) {
         self.output = output
         self.channel = channel
         self.batch = batch
@@ -38,7 +41,11 @@ public struct OutputPanel: Widget {
         self.palette = palette
         self.maxValueWidth = maxValueWidth
         self.scroll = scroll
+        self.summary = summary
     }
+
+    /// The channel shown.
+    var plane: Plane { Plane(featureMap: output, batch: batch, channel: channel, summary: summary) }
 
     /// Columns between the values and the heat map.
     static let gap = 2
@@ -46,7 +53,7 @@ public struct OutputPanel: Widget {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        let plane = self.plane
         let parts = parts(plane, in: area)
         ScrollMarker.writeTitle(titles(plane: plane), arrows: ScrollMarker.arrows(parts.map(\.grid)), area: area,
                                 style: palette.header, markStyle: palette.index, into: &buffer)
@@ -62,7 +69,7 @@ public struct OutputPanel: Widget {
     /// The output cell drawn at screen point (`x`, `y`), in the values or the heat map, when
     /// the panel fills `area`; nil off the grids.
     public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
-        let plane = Plane(featureMap: output, batch: batch, channel: channel)
+        let plane = self.plane
         for part in parts(plane, in: area) {
             switch part {
             case let .values(grid, _), let .heat(grid):
@@ -90,7 +97,7 @@ public struct OutputPanel: Widget {
     /// (or all) fit, else the heat map; in ``Mode/both`` the heat map too where it fits.
     func parts(_ plane: Plane, in area: Rect) -> [Part] {
         let body = area.splitTop(1).1
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
+        let format = plane.format(maxWidth: maxValueWidth)
         let values = grid(plane, in: body, cellWidth: format.width + 1)
         let valuesFit = values.visibleColumns.count >= min(plane.width, 3)
         switch mode {
@@ -113,8 +120,8 @@ public struct OutputPanel: Widget {
         if let shape = try? FeatureMapShape(shape: output.shape), 2 * shape.width > InputPanel.widestTerminal {
             return Size(width: 2 * shape.width, height: shape.height + 2)
         }
-        let plane = Plane(featureMap: output, batch: batch, channel: channel)
-        let format = ValueFormat.fitting(plane.values, range: plane.range, maxWidth: maxValueWidth)
+        let plane = self.plane
+        let format = plane.format(maxWidth: maxValueWidth)
         let probe = grid(plane, in: Rect(x: 0, y: 0, width: 1, height: 1), cellWidth: format.width + 1)
         return Size(width: probe.rowLabelWidth + plane.width * (format.width + 1), height: plane.height + 2)
     }

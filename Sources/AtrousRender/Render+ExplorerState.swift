@@ -30,6 +30,8 @@ extension ExplorerScreen {
                       ?? comparisonWidget(for: state, palette: palette),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
+        inputSummary = state.inputSummary
+        outputSummary = state.outputSummary
         activation = state.parameters.activation
         layersOverview = state.overview.isShown ? LayersOverviewPanel(state: state, palette: palette) : nil
     }

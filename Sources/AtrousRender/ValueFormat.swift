@@ -1,3 +1,5 @@
+import AtrousExplorer
+
 /// How numbers are written on screen: one place, so the grids, the computation line and the
 /// status line always agree.
 ///
@@ -18,7 +20,7 @@ public struct ValueFormat: Sendable, Hashable {
     public let width: Int
 
     /// The most decimals a grid shows; beyond three the cells get too wide to compare by eye.
-    public static let maximumDecimals = 3
+    public static let maximumDecimals = MapSummary.maximumDecimals
 
     public init(notation: Notation, width: Int) {
         self.notation = notation
@@ -34,26 +36,19 @@ public struct ValueFormat: Sendable, Hashable {
     /// - Complexity: O(n) passes over the values, at most ``maximumDecimals`` + 1 of them.
     public static func fitting<Values: Collection<Double>>(_ values: Values, maxWidth: Int,
                                                          minWidth: Int = 2) -> ValueFormat {
-        fitting(values, range: FiniteRange(of: values), maxWidth: maxWidth, minWidth: minWidth)
+        fitting(range: FiniteRange(of: values), decimals: MapSummary.exactDecimals(of: values) ?? maximumDecimals,
+                maxWidth: maxWidth, minWidth: minWidth)
     }
 
-    /// ``fitting(_:maxWidth:minWidth:)`` for values whose range is already known.
-    static func fitting<Values: Collection<Double>>(_ values: Values, range: FiniteRange, maxWidth: Int,
-                                                  minWidth: Int = 2) -> ValueFormat {
+    /// ``fitting(_:maxWidth:minWidth:)`` for a map whose range and exact decimals are already
+    /// known (a ``MapSummary``): no pass over the values.
+    static func fitting(range: FiniteRange, decimals: Int, maxWidth: Int, minWidth: Int = 2) -> ValueFormat {
         let narrowest = max(1, min(minWidth, maxWidth))
         let (smallest, largest, hasNonFinite) = (range.smallest, range.largest, range.hasNonFinite)
         guard !range.isEmpty else {
             return ValueFormat(notation: .fixed(decimals: 0), width: max(narrowest, hasNonFinite ? min(maxWidth, 4) : 1))
         }
-        // Each pass stops at the first value that needs more decimals, so typical data costs little.
-        let exactDecimals = (0...maximumDecimals).first { d in
-            let scale = powerOfTen(d)
-            return values.allSatisfy { v in
-                let scaled = v * scale
-                return !v.isFinite || abs(scaled - scaled.rounded()) <= 1e-9 * max(1, abs(scaled))
-            }
-        }
-        let candidates = Array((0...(exactDecimals ?? maximumDecimals)).reversed())
+        let candidates = Array((0...min(decimals, maximumDecimals)).reversed())
         for d in candidates {
             // Width grows with magnitude, so the extremes are the widest strings.
             var needed = max(fixed(smallest, decimals: d).count, fixed(largest, decimals: d).count)

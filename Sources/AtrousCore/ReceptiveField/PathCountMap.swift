@@ -9,6 +9,11 @@ public struct PathCountMap: Sendable, Hashable {
     public let size: Pair
     /// The counts in row-major order, `size.height · size.width` of them.
     public let counts: [UInt64]
+    /// The largest count, 0 for an empty map; read once when the map is made, since a view
+    /// draws it at every frame.
+    public let maximum: UInt64
+    /// The sum of every count, or nil when it exceeds `UInt64`; read once, as ``maximum``.
+    private let sum: UInt64?
 
     /// Wraps existing counts.
     /// - Throws: ``ReceptiveFieldError/countMismatch(size:count:)`` when `counts` does not fill `size`.
@@ -18,6 +23,8 @@ public struct PathCountMap: Sendable, Hashable {
         }
         self.size = size
         self.counts = counts
+        maximum = counts.max() ?? 0
+        sum = Self.sum(counts)
     }
 
     /// The outer product `rows[i] · columns[j]` of two per-axis count vectors.
@@ -46,14 +53,22 @@ public struct PathCountMap: Sendable, Hashable {
         }
         self.size = size
         self.counts = counts
+        // A product's largest cell and its sum follow from its factors'.
+        maximum = cells == 0 ? 0 : (rows.max() ?? 0) &* (columns.max() ?? 0)
+        let (rowSum, columnSum) = (Self.sum(rows), Self.sum(columns))
+        if rowSum == 0 || columnSum == 0 {
+            sum = 0
+        } else if let rowSum, let columnSum {
+            let (product, overflow) = rowSum.multipliedReportingOverflow(by: columnSum)
+            sum = overflow ? nil : product
+        } else {
+            sum = nil
+        }
     }
 
     /// The count at (`row`, `column`).
     /// - Precondition: the position lies inside the map.
     public subscript(row: Int, column: Int) -> UInt64 { counts[row * size.width + column] }
-
-    /// The largest count, 0 for an empty map.
-    public var maximum: UInt64 { counts.max() ?? 0 }
 
     /// How many cells have at least one path.
     public var nonzeroCount: Int { counts.reduce(0) { $0 + ($1 == 0 ? 0 : 1) } }
@@ -61,10 +76,16 @@ public struct PathCountMap: Sendable, Hashable {
     /// The sum of every count: the number of paths in all.
     /// - Throws: ``ReceptiveFieldError/pathCountOverflow(axis:)`` when it exceeds `UInt64`.
     public func total() throws -> UInt64 {
+        guard let sum else { throw ReceptiveFieldError.pathCountOverflow(axis: nil) }
+        return sum
+    }
+
+    /// The sum of `counts`, or nil when it exceeds `UInt64`.
+    private static func sum(_ counts: [UInt64]) -> UInt64? {
         var sum: UInt64 = 0
         for count in counts {
             let (next, overflow) = sum.addingReportingOverflow(count)
-            guard !overflow else { throw ReceptiveFieldError.pathCountOverflow(axis: nil) }
+            guard !overflow else { return nil }
             sum = next
         }
         return sum

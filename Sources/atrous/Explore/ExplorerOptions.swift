@@ -73,7 +73,7 @@ struct ExplorerOptions: ParsableArguments {
         }
         if let fill = layer.fill { try apply(.setFill(fill), flag: "--fill", value: "\(fill)", to: &state) }
         // A session keeps its view (position, channels, help); flags start afresh from parameters.
-        return changesParameters ? ExplorerState(parameters: state.parameters) : state
+        return changesParameters ? ExplorerState(parameters: state.parameters, reusingOutputsOf: state) : state
     }
 
     /// Whether any flag besides --session was given.

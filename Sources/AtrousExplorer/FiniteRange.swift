@@ -1,24 +1,24 @@
 /// The smallest and largest finite values of some data, and whether any value is not finite:
-/// what a panel reads from the whole input or output at every frame to choose its number
-/// format and heat scale.
+/// what a panel needs of its whole map to choose its number format and heat scale. The state
+/// keeps it for the maps on screen (``MapSummary``), so a frame does not scan them again.
 ///
 /// Contiguous data is scanned eight values at a time, so a 512x512 map costs tens of
 /// microseconds rather than the better part of a millisecond.
-struct FiniteRange: Equatable {
+public struct FiniteRange: Sendable, Equatable {
     /// The smallest finite value, or +infinity when there is none.
-    var smallest = Double.infinity
+    public var smallest = Double.infinity
     /// The largest finite value, or -infinity when there is none.
-    var largest = -Double.infinity
+    public var largest = -Double.infinity
     /// Whether some value is infinite or NaN.
-    var hasNonFinite = false
+    public var hasNonFinite = false
 
     /// Whether there is at least one finite value.
-    var isEmpty: Bool { smallest > largest }
+    public var isEmpty: Bool { smallest > largest }
 
     /// The range of `values`.
     ///
     /// - Complexity: O(n), one pass.
-    init<Values: Sequence<Double>>(of values: Values) {
+    public init<Values: Sequence<Double>>(of values: Values) {
         if let range = values.withContiguousStorageIfAvailable(Self.init(contiguous:)) {
             self = range
             return

@@ -1,6 +1,6 @@
 import AtrousCore
 import Testing
-@testable import AtrousRender
+@testable import AtrousExplorer
 
 @Suite("The finite range of a panel's data")
 struct FiniteRangeTests {
