@@ -49,9 +49,12 @@ let package = Package(
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
         .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer"]),
         // The wide-character ncurses library, with the macros Swift cannot import as functions.
-        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
         // The only code that touches the terminal: start/stop, draw a buffer, read events.
-        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"]),
+        // Linux's wide-character library is ncursesw; macOS's one ncurses is wide-character capable.
+        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"],
+                linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
+                                 .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
         // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
         .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         // Timing of the core, the explorer and the program's start-up, each result checked.

@@ -1,3 +1,5 @@
+import AtrousIO
+
 /// What one benchmark run measured: the machine and each figure's numbers.
 public struct BenchReport: Sendable, Hashable {
     public let machine: MachineInfo
@@ -28,38 +30,41 @@ public struct BenchReport: Sendable, Hashable {
     /// `NAME_ok` and its readings under their own keys (e.g. `default_session_max_rss_mb`),
     /// then the `--conv` workloads, if any, as a list under `conv` of objects with `spec`,
     /// `summary`, `median_ms`, `p99_ms`, `gflops`, `runs` and `ok`, then `two_thread_speedup`
-    /// and `all_checks_passed`.
+    /// and `all_checks_passed`; written by AtrousIO's ``JSONWriter``, one member per line.
     public var json: String {
-        var fields: [(String, JSONValue)] = [
-            ("cores", .number(Double(machine.cores))), ("os", .string(machine.os)),
+        var fields: [(key: String, value: JSONValue)] = [
+            ("cores", .number(machine.cores)), ("os", .string(machine.os)),
             ("cpu", .string(machine.cpu)), ("arch", .string(machine.architecture)),
         ]
         for figure in figures where figure.spec == nil {
-            fields += measurements(figure).map { ("\(figure.name)_\($0.0)", $0.1) }
-            fields += figure.readings.map { ($0.key, .number(rounded($0.value))) }
+            fields += measurements(figure).map { ("\(figure.name)_\($0.key)", $0.value) }
+            fields += figure.readings.map { ($0.key, rounded($0.value)) }
         }
         let custom = figures.compactMap { figure in
             figure.spec.map { JSONValue.object([("spec", .string($0)), ("summary", .string(figure.summary))]
                 + measurements(figure)) }
         }
         if !custom.isEmpty { fields.append(("conv", .array(custom))) }
-        if let speedup = twoThreadSpeedup { fields.append(("two_thread_speedup", .number(rounded(speedup)))) }
+        if let speedup = twoThreadSpeedup { fields.append(("two_thread_speedup", rounded(speedup))) }
         fields.append(("all_checks_passed", .bool(allChecksPassed)))
-        return JSONValue.object(fields).text
+        return String(JSONWriter().text(.object(fields)).dropLast())
     }
 
     /// A figure's times, FLOP rate, run count and check, under their key suffixes.
-    private func measurements(_ figure: FigureResult) -> [(String, JSONValue)] {
-        var fields: [(String, JSONValue)] = [("median_ms", .number(rounded(figure.timing.median * 1e3))),
-                                             ("p99_ms", .number(rounded(figure.timing.p99 * 1e3)))]
-        if let rate = figure.gigaflopsPerSecond { fields.append(("gflops", .number(rounded(rate)))) }
-        fields.append(("runs", .number(Double(figure.timing.samples.count))))
+    private func measurements(_ figure: FigureResult) -> [(key: String, value: JSONValue)] {
+        var fields: [(key: String, value: JSONValue)] = [("median_ms", rounded(figure.timing.median * 1e3)),
+                                                         ("p99_ms", rounded(figure.timing.p99 * 1e3))]
+        if let rate = figure.gigaflopsPerSecond { fields.append(("gflops", rounded(rate))) }
+        fields.append(("runs", .number(figure.timing.samples.count)))
         fields.append(("ok", .bool(figure.failure == nil)))
         return fields
     }
 
-    /// Six significant decimals are plenty for times on a noisy machine and keep the JSON short.
-    private func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+    /// Six decimals are plenty for times on a noisy machine and keep the JSON short; a value
+    /// that is not finite (JSON has no infinity) is null.
+    private func rounded(_ value: Double) -> JSONValue {
+        value.isFinite ? .number((value * 1e6).rounded() / 1e6) : .null
+    }
 
     // MARK: - Text
 
@@ -118,45 +123,5 @@ extension String {
     /// The string padded with spaces on the right to at least `width` characters.
     func padding(to width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-}
-
-/// The few JSON values a report holds.
-indirect enum JSONValue {
-    case number(Double)
-    case string(String)
-    case bool(Bool)
-    case array([JSONValue])
-    /// Members in the order given.
-    case object([(String, JSONValue)])
-
-    /// The value as JSON text; whole numbers print without a fraction.
-    var text: String {
-        switch self {
-        case let .number(value):
-            value.isFinite ? (value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)") : "null"
-        case let .bool(value):
-            value ? "true" : "false"
-        case let .array(values):
-            "[" + values.map(\.text).joined(separator: ", ") + "]"
-        case let .object(members):
-            "{" + members.map { JSONValue.string($0.0).text + ": " + $0.1.text }.joined(separator: ", ") + "}"
-        case let .string(value):
-            "\"" + value.unicodeScalars.map { scalar -> String in
-                switch scalar {
-                case "\"": "\\\""
-                case "\\": "\\\\"
-                case "\n": "\\n"
-                case "\t": "\\t"
-                case "\r": "\\r"
-                default: scalar.value < 0x20 ? "\\u" + hex4(scalar.value) : String(scalar)
-                }
-            }.joined() + "\""
-        }
-    }
-
-    private func hex4(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 4 - digits.count) + digits
     }
 }

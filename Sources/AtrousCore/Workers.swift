@@ -8,9 +8,9 @@ import Darwin
 
 /// The threads the core's parallel loops run on: how many there are, and how work is split.
 public enum Workers {
-    /// The processors online when first asked, at least 1: the default number of workers.
-    /// Read once, because asking the system reads a file each time.
-    public static let active: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// The processors this process may use when first asked (see ``UsableProcessors``), at
+    /// least 1: the default number of workers. Read once, because asking reads files.
+    public static let active: Int = UsableProcessors.count()
 
     /// Chunks per worker: small enough that a worker whose core is shared with another
     /// process takes fewer of them while the others take more, large enough that handing

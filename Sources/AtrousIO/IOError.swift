@@ -4,6 +4,9 @@ import AtrousCore
 public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
     // MARK: - Files
     case cannotRead(path: String, reason: String)
+    /// Nothing is at `path` (ENOENT): a case of its own, since the system's wording of a
+    /// reason follows the locale and must never be compared.
+    case missingFile(path: String)
     case cannotWrite(path: String, reason: String)
     case outputExists(path: String)
     case missingDirectory(path: String, directory: String)
@@ -42,6 +45,8 @@ public enum IOError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case let .cannotRead(path, reason):
             "Cannot read \(quoted(path)): \(reason)."
+        case let .missingFile(path):
+            "Cannot read \(quoted(path)): no such file or directory."
         case let .cannotWrite(path, reason):
             "Cannot write \(quoted(path)): \(reason)."
         case let .outputExists(path):

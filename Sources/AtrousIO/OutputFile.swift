@@ -8,8 +8,8 @@ import Darwin
 
 /// Output files written whole or not at all; `-` is standard output.
 ///
-/// Bytes go to a temporary file in the destination's directory, which then takes the
-/// destination's name in one step, so a reader never sees a partial file and a failure leaves
+/// Bytes go to a temporary file in the destination's directory, flushed to the disk, which then
+/// takes the destination's name in one step, so a reader never sees a partial file and a failure leaves
 /// nothing behind.
 public enum OutputFile {
     /// Checks that `path` can be written, before any expensive work produces its contents.
@@ -117,8 +117,11 @@ public enum OutputFile {
                 throw .cannotWrite(path: path, reason: POSIXFile.errnoText())
             }
             let failure = POSIXFile.writeAll(bytes, to: fd)
+            // On the disk before it takes the name: after a crash the name holds the old file
+            // or the whole new one, never a new name on data that was not yet written.
+            let synced = failure == nil ? POSIXFile.sync(fd) : nil
             let closed = close(fd) == 0 ? nil : POSIXFile.errnoText()
-            if let reason = failure ?? closed {
+            if let reason = failure ?? synced ?? closed {
                 unlink(temporary)
                 throw .cannotWrite(path: path, reason: reason)
             }

@@ -23,6 +23,17 @@ enum POSIXFile {
         return nil
     }
 
+    /// Flushes `fd`'s data to the disk, retrying when interrupted.
+    /// - Returns: nil on success or where the file system has nothing to flush (EINVAL), else
+    ///   the system's reason.
+    static func sync(_ fd: Int32) -> String? {
+        while fsync(fd) != 0 {
+            if errno == EINTR { continue }
+            return errno == EINVAL ? nil : errnoText()
+        }
+        return nil
+    }
+
     /// The current `errno` as a lower-case phrase: "no such file or directory".
     static func errnoText(_ code: Int32 = errno) -> String {
         let text = String(cString: strerror(code))

@@ -38,7 +38,9 @@ final class ReadableFile {
         let systemPath = SystemPath.bytes(of: path)
         var status = stat()
         // stat first: opening a named pipe with no writer would wait for one.
-        guard stat(systemPath, &status) == 0 else { throw .cannotRead(path: path, reason: POSIXFile.errnoText()) }
+        guard stat(systemPath, &status) == 0 else {
+            throw errno == ENOENT ? .missingFile(path: path) : .cannotRead(path: path, reason: POSIXFile.errnoText())
+        }
         if let kind = Self.refusedKind(status.st_mode) { throw .cannotRead(path: path, reason: kind) }
         fd = open(systemPath, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotRead(path: path, reason: POSIXFile.errnoText()) }

@@ -1,5 +1,9 @@
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 import CNcurses
 
@@ -84,14 +88,11 @@ enum EmergencyRestore {
         for signal in crashSignals { sigaction(signal, nil, &previous[Int(signal)]) }
         previousCrashActions = previous
         for signal in crashSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, context in
+            // Reset to the default first, so a fault inside the handler cannot loop.
+            var action = atrous_signal_info_action({ signal, info, context in
                 EmergencyRestore.restoreTerminal()
                 EmergencyRestore.passOn(signal: signal, info: info, context: context)
-            }
-            sigemptyset(&action.sa_mask)
-            // Reset to the default first, so a fault inside the handler cannot loop.
-            action.sa_flags = SA_SIGINFO | SA_ONSTACK | Int32(bitPattern: UInt32(SA_RESETHAND))
+            }, SA_ONSTACK | Int32(bitPattern: UInt32(SA_RESETHAND)))
             sigaction(signal, &action, nil)
         }
     }
@@ -114,10 +115,10 @@ enum EmergencyRestore {
         guard let actions = previousCrashActions, Int(signal) < actions.count else { return }
         var old = actions[Int(signal)]
         if old.sa_flags & SA_SIGINFO != 0 {
-            guard let handler = old.__sigaction_handler.sa_sigaction else { return }
+            guard let handler = atrous_signal_action_info_handler(&old) else { return }
             _ = sigaction(signal, &old, nil)
             handler(signal, info, context)
-        } else if let handler = old.__sigaction_handler.sa_handler, unsafeBitCast(handler, to: Int.self) > 1 {
+        } else if let handler = atrous_signal_action_handler(&old), unsafeBitCast(handler, to: Int.self) > 1 {
             _ = sigaction(signal, &old, nil)
             handler(signal)
         }

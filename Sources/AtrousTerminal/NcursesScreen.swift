@@ -1,5 +1,9 @@
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 import AtrousExplorer
 import AtrousRender
@@ -148,9 +152,7 @@ public final class NcursesScreen: TerminalScreen {
     private func suspend() -> InputEvent {
         endwin()
         // SIGTSTP's default action stops the process; whatever handles it otherwise steps aside.
-        var stop = sigaction()
-        stop.__sigaction_handler.sa_handler = SIG_DFL
-        sigemptyset(&stop.sa_mask)
+        var stop = atrous_signal_action(SIG_DFL, 0)
         var previousAction = sigaction()
         sigaction(SIGTSTP, &stop, &previousAction)
         raise(SIGTSTP)

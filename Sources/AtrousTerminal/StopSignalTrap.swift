@@ -1,6 +1,11 @@
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
+import CNcurses
 
 /// The stop signal that arrived and has not been reported yet, or 0.
 ///
@@ -31,15 +36,12 @@ enum StopSignalTrap {
         pendingStopSignal = 0
         stopSignalCount = 0
         return StopSignal.handled.map { signal in
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
+            // No SA_RESTART: a blocking read returns early, so the loop notices sooner.
+            var action = atrous_signal_action({ number in
                 if stopSignalCount > 0 { EmergencyRestore.restoreAndExit(stoppedBy: number) }
                 stopSignalCount += 1
                 pendingStopSignal = number
-            }
-            sigemptyset(&action.sa_mask)
-            // No SA_RESTART: a blocking read returns early, so the loop notices sooner.
-            action.sa_flags = 0
+            }, 0)
             var previous = sigaction()
             sigaction(signal, &action, &previous)
             return (signal, previous)

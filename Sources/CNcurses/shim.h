@@ -2,12 +2,19 @@
 //
 // SwiftPM does not pass pkg-config's -D_XOPEN_SOURCE=600, so the wide functions
 // (wget_wch, wadd_wch, ...) stay hidden unless NCURSES_WIDECHAR is defined first.
+// Linux distributions put the wide-character header under ncursesw/; macOS has one ncurses,
+// wide-character capable, whose header is <curses.h> (Homebrew's is the same).
 #ifndef ATROUS_CNCURSES_SHIM_H
 #define ATROUS_CNCURSES_SHIM_H
 
 #define NCURSES_WIDECHAR 1
 #include <locale.h>
+#if defined(__APPLE__)
+#define _XOPEN_SOURCE_EXTENDED 1
+#include <curses.h>
+#else
 #include <ncursesw/curses.h>
+#endif
 
 // MARK: - Attributes (macros built from NCURSES_BITS)
 

@@ -51,7 +51,7 @@ struct RFCommand: ParsableCommand {
         if let counts {
             try writeCounts(result.pathCounts, to: counts)
         }
-        print(json ? try result.jsonText() : result.text, terminator: json ? "\n" : "")
+        print(json ? result.jsonText() : result.text, terminator: json ? "\n" : "")
     }
 
     /// The stacks to analyse, from the preset or the layers, on the given or the preset's input size.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtrousCore
+import AtrousIO
 import Foundation
 
 /// `atrous shape`: the geometry of one layer with no data.
@@ -38,7 +39,7 @@ struct ShapeCommand: ParsableCommand {
         let geometry = try ConvolutionGeometry(inputSize: inputSize, spec: spec)
         let notes = FrameworkNote.notes(for: geometry)
         if json {
-            print(try ShapeReport(geometry: geometry, notes: notes).json())
+            print(ShapeReport.json(geometry: geometry, notes: notes), terminator: "")
         } else {
             print(ShapeReport.text(geometry: geometry, notes: notes))
         }
@@ -46,40 +47,28 @@ struct ShapeCommand: ParsableCommand {
 }
 
 /// The geometry of one layer as `atrous shape` prints it.
-struct ShapeReport: Encodable {
-    struct Pads: Encodable { let top, bottom, left, right: Int }
-    struct Derivation: Encodable { let rows, columns: [String] }
-    let inputSize, kernelSize, rate, stride, effectiveKernel, outputSize: [Int]
-    let padding: String
-    let pads: Pads
-    let fill: String
-    let notes: [String]
-    /// Where each axis's numbers come from, as the text report words it.
-    let derivation: Derivation
-
-    init(geometry: ConvolutionGeometry, notes: [FrameworkNote]) {
+enum ShapeReport {
+    /// The `--json` form, written by AtrousIO's ``JSONWriter``: sizes as [height, width], the
+    /// members in the text report's order, then each axis's derivation as the text words it.
+    static func json(geometry: ConvolutionGeometry, notes: [FrameworkNote]) -> String {
         let spec = geometry.spec
-        func array(_ pair: Pair) -> [Int] { [pair.height, pair.width] }
-        inputSize = array(geometry.inputSize)
-        kernelSize = array(spec.kernelSize)
-        rate = array(spec.rate)
-        stride = array(spec.stride)
-        effectiveKernel = array(geometry.effectiveKernel)
-        outputSize = array(geometry.outputSize)
-        padding = spec.padding.description
+        func pair(_ value: Pair) -> JSONValue { .integers([value.height, value.width]) }
+        func lines(_ lines: [String]) -> JSONValue { .array(lines.map { .string($0) }) }
         let (t, b, l, r) = geometry.pads
-        pads = Pads(top: t, bottom: b, left: l, right: r)
-        fill = spec.fill.rawValue
-        self.notes = notes.map(\.description)
-        derivation = Derivation(rows: geometry.rows.derivation(padding: spec.padding),
-                                columns: geometry.columns.derivation(padding: spec.padding))
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        return JSONWriter().text(.object([
+            ("input_size", pair(geometry.inputSize)),
+            ("kernel_size", pair(spec.kernelSize)),
+            ("rate", pair(spec.rate)),
+            ("stride", pair(spec.stride)),
+            ("effective_kernel", pair(geometry.effectiveKernel)),
+            ("padding", .string(spec.padding.description)),
+            ("pads", .object([("top", .number(t)), ("bottom", .number(b)), ("left", .number(l)), ("right", .number(r))])),
+            ("fill", .string(spec.fill.rawValue)),
+            ("output_size", pair(geometry.outputSize)),
+            ("notes", lines(notes.map(\.description))),
+            ("derivation", .object([("rows", lines(geometry.rows.derivation(padding: spec.padding))),
+                                    ("columns", lines(geometry.columns.derivation(padding: spec.padding)))])),
+        ]))
     }
 
     /// How each axis's numbers arise, with the numbers filled in.

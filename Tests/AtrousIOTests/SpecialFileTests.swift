@@ -3,8 +3,12 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 @Suite("Only regular files and standard input are read, each within a budget")

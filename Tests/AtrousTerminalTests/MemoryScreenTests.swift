@@ -3,8 +3,12 @@ import AtrousRender
 import Testing
 @testable import AtrousTerminal
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 @Suite("Memory screen")

@@ -4,8 +4,12 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// `NcursesScreen` in a real terminal: the probe program runs in tmux, tests type, resize,

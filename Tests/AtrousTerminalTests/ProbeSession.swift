@@ -3,8 +3,12 @@ import AtrousTerminal
 import AtrousTestSupport
 import Foundation
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// The terminal probe running in tmux as a ``TerminalProgram``: the settings before and

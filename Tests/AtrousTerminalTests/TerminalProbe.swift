@@ -3,8 +3,12 @@ import AtrousRender
 import AtrousTerminal
 import Testing
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// A tiny full-screen program on `NcursesScreen`, for the end-to-end tests in tmux.

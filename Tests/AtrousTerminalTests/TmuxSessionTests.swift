@@ -2,8 +2,12 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 @Suite("tmux sessions", .serialized)

@@ -10,9 +10,23 @@ extension Python {
         })
     }()
 
-    /// Whether `python3` can import `module` (NumPy, or one of TensorFlow, PyTorch, JAX).
+    /// The modules named in `ATROUS_REQUIRE_PYTHON` (space- or comma-separated, e.g.
+    /// `numpy tensorflow torch jax`): their tests run, and fail, where they are missing,
+    /// instead of being skipped, so that CI cannot pass while skipping them.
+    public static let required: Set<String> = {
+        let names = ProcessInfo.processInfo.environment["ATROUS_REQUIRE_PYTHON"] ?? ""
+        return Set(names.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init))
+    }()
+
+    /// Whether the tests that need `module` (NumPy, or one of TensorFlow, PyTorch, JAX) run:
+    /// when `python3` can import it, or when it is required.
     public static func canImport(_ module: String) -> Bool {
-        module == "numpy" ? hasNumpy : importable.contains(module)
+        required.contains(module) || (module == "numpy" ? isNumpyImportable : importable.contains(module))
+    }
+
+    /// Whether `python3` can really import `module`, required or not.
+    public static func isImportable(_ module: String) -> Bool {
+        module == "numpy" ? isNumpyImportable : importable.contains(module)
     }
 
     /// Runs a Python file with the NumPy-capable interpreter.

@@ -15,8 +15,12 @@ public enum Python {
         return nil
     }()
 
-    /// Whether NumPy is available.
-    public static var hasNumpy: Bool { numpyInterpreter != nil }
+    /// Whether a `python3` on `PATH` imports NumPy.
+    static var isNumpyImportable: Bool { numpyInterpreter != nil }
+
+    /// Whether the tests that need NumPy run: when it is there, or when it is required
+    /// (`ATROUS_REQUIRE_PYTHON`), so that they fail rather than skip where it is missing.
+    public static var hasNumpy: Bool { canImport("numpy") }
 
     /// Runs a Python script with NumPy and returns what it printed.
     public static func run(_ script: String, arguments: [String] = []) throws -> ProcessResult {

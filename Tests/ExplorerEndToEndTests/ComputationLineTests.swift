@@ -4,6 +4,7 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
+extension ExplorerInTerminal {
 @Suite("atrous in a terminal: the computation line against atrous compute")
 struct ComputationLineTests {
     /// Whole numbers in the input and kernel, so every sum prints exactly.
@@ -33,4 +34,5 @@ struct ComputationLineTests {
             #expect(value == output[row, column], "\(line)")
         }
     }
+}
 }

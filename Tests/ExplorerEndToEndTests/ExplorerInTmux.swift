@@ -2,8 +2,12 @@ import AtrousExplorer
 import AtrousTestSupport
 import Foundation
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
 /// The real `atrous` running in tmux as a user starts it, with keys written in the explorer's

@@ -1,6 +1,7 @@
 import AtrousTestSupport
 import Testing
 
+extension ExplorerInTerminal {
 @Suite("atrous in a terminal: what it shows")
 struct FirstScreenTests {
     @Test("at 80x24 the first screen shows the input, the kernel footprint, the output and the sum")
@@ -39,4 +40,5 @@ struct FirstScreenTests {
         try session.waitForScreen(equalTo: try renderedFrame(flags + ["--size", "100x30"]), "the flags' frame")
         #expect(session.statusLine(of: try session.tmux.capture()).contains("12x10"))
     }
+}
 }

@@ -2,6 +2,7 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
+extension ExplorerInTerminal {
 @Suite("atrous in a terminal: a stack that computes")
 struct StackInTerminalTests {
     static let aerial = Fixtures.packageRoot.appendingPathComponent("Assets/inputs/aerial-48x48.png").path
@@ -24,4 +25,5 @@ struct StackInTerminalTests {
             #expect(ExplorerInTmux.row(0, of: screen).hasPrefix("Layers overview · "))
         }
     }
+}
 }

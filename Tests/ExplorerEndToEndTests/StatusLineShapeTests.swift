@@ -2,6 +2,7 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
+extension ExplorerInTerminal {
 @Suite("atrous in a terminal: the status line against atrous shape")
 struct StatusLineShapeTests {
     /// The layer the status line shows, read from its long form.
@@ -74,4 +75,5 @@ struct StatusLineShapeTests {
             }
         }
     }
+}
 }

@@ -3,10 +3,15 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
+#if canImport(Darwin)
+import Darwin
+#elseif canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #endif
 
+extension ExplorerInTerminal {
 @Suite("atrous in a terminal: resizing, leaving, colours, mouse, no terminal")
 struct TerminalMannersTests {
     @Test("resizing down to 20x6 and back shows the too-small message, then the full screen again")
@@ -157,4 +162,5 @@ struct TerminalMannersTests {
         #expect(try session.tmux.capture().contains("Error: Cannot use --rate 999: the rate must be between 1 and 512, got 999."))
         #expect(try session.program.settingsRestored())
     }
+}
 }

@@ -319,7 +319,7 @@ extension ExplorerSession {
         do {
             return try ArrayFile.read(path: file).converted(to: Double.self)
         } catch {
-            if case let .cannotRead(_, reason) = error, reason == "no such file or directory" {
+            if case .missingFile = error {
                 throw .missingReferencedFile(path: field.path, file: file)
             }
             throw .referencedFile(path: field.path, file: file, error: error)
