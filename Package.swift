@@ -44,18 +44,24 @@ let package = Package(
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         // Files in and out: .npy, CSV, JSON, PGM, PNG, atomic writes, code export.
         .target(name: "AtrousIO", dependencies: ["AtrousCore", "CPNG"]),
-        // The explorer's state model: actions, pure update, key map, command line, undo.
-        .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
-        // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
-        .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer"]),
+        // The screen's primitives, which the panels and the terminal share: the cell buffer,
+        // styles and colours, sizes and rectangles, key and mouse events. Depends on nothing.
+        .target(name: "AtrousScreen"),
+        // The explorer's state model: actions, pure update, key map, command line, undo. It
+        // touches no file: it asks for loads, sessions and exports as effects.
+        .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO", "AtrousScreen"]),
+        // The screen as a value: layout and panels drawn into the cell buffer. Pure Swift, no terminal.
+        .target(name: "AtrousRender", dependencies: ["AtrousCore", "AtrousExplorer", "AtrousScreen"]),
         // The wide-character ncurses library, with the macros Swift cannot import as functions.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]),
-        // The only code that touches the terminal: start/stop, draw a buffer, read events.
+        // The only code that touches the terminal: start/stop, draw a buffer, read events. It
+        // knows the screen's primitives only, not the explorer or its panels.
         // Linux's wide-character library is ncursesw; macOS's one ncurses is wide-character capable.
-        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousRender", "AtrousExplorer"],
+        .target(name: "AtrousTerminal", dependencies: ["CNcurses", "AtrousScreen"],
                 linkerSettings: [.linkedLibrary("ncursesw", .when(platforms: [.linux])),
                                  .linkedLibrary("ncurses", .when(platforms: [.macOS]))]),
-        // Performing the explorer's file effects: sessions, arrays, screen captures, snippets.
+        // Performing the explorer's file effects, all in one place: loading inputs, kernels and
+        // outputs, reading and writing sessions, and every export.
         .target(name: "AtrousExport", dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
         // Timing of the core, the explorer and the program's start-up, each result checked.
         // Running a program to its end with a clean signal mask, and what it used.
@@ -82,7 +88,7 @@ let package = Package(
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
         .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousProcess", "AtrousTestSupport", "CProcessorCheck"]),
-        .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousTestSupport"]),
+        .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousScreen", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",
                     dependencies: ["atrous", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousIO",
@@ -100,7 +106,8 @@ let package = Package(
         ),
         // Seeded mutations of every file format and random key sequences; ATROUS_FUZZ_COUNT sets the count.
         .testTarget(name: "FuzzTests",
-                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousExport",
+                                   "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
                     dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]

@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 
 /// Allocates ncurses colour pairs on demand, one per (foreground, background) in use.
 ///

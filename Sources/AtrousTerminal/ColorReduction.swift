@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 
 /// Maps the renderer's colours onto the colours a terminal has.
 ///

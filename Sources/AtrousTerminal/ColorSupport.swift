@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 
 /// What the terminal can show, decided once when it starts.
 public enum ColorSupport: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 
 /// A horizontal run of cells to write, starting at column `x` of row `y`.
 public struct CellRun: Hashable, Sendable {

@@ -1,4 +1,4 @@
-import AtrousExplorer
+import AtrousScreen
 import CNcurses
 
 /// Turns what `wget_wch` reports into the explorer's `Key`.

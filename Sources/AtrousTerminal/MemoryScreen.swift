@@ -1,5 +1,4 @@
-import AtrousExplorer
-import AtrousRender
+import AtrousScreen
 
 /// The in-memory twin of `NcursesScreen`, for running the whole program loop in tests.
 ///

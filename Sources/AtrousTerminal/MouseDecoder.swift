@@ -1,4 +1,4 @@
-import AtrousExplorer
+import AtrousScreen
 import CNcurses
 
 /// Turns an ncurses mouse report (`getmouse`) into the explorer's `MouseEvent`.

@@ -5,8 +5,7 @@ import Glibc
 #elseif canImport(Musl)
 import Musl
 #endif
-import AtrousExplorer
-import AtrousRender
+import AtrousScreen
 import CNcurses
 
 /// The real terminal, through ncurses: draws cell buffers, reads keys, mouse and resizes.

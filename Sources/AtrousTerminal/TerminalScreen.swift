@@ -1,5 +1,4 @@
-import AtrousExplorer
-import AtrousRender
+import AtrousScreen
 
 /// A terminal the explorer draws on and reads events from.
 ///

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtrousCore
 import AtrousExplorer
+import AtrousExport
 import AtrousIO
 
 extension SnippetFramework: ExpressibleByArgument {}

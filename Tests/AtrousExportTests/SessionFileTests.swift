@@ -1,5 +1,6 @@
 import AtrousCore
 import AtrousExplorer
+import AtrousExport
 import AtrousIO
 import AtrousTestSupport
 import Foundation

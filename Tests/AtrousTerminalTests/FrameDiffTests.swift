@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 import Testing
 @testable import AtrousTerminal
 

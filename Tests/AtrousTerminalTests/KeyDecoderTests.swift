@@ -1,4 +1,4 @@
-import AtrousExplorer
+import AtrousScreen
 import CNcurses
 import Testing
 @testable import AtrousTerminal

@@ -1,5 +1,4 @@
-import AtrousExplorer
-import AtrousRender
+import AtrousScreen
 import Testing
 @testable import AtrousTerminal
 

@@ -1,4 +1,4 @@
-import AtrousRender
+import AtrousScreen
 import AtrousTerminal
 import AtrousTestSupport
 import Foundation

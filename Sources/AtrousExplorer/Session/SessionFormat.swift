@@ -31,7 +31,7 @@ public enum SessionFormat {
 
     /// `file` as the session at `sessionPath` names it: its last path component, since the
     /// input file is always written beside the session.
-    static func relativeName(of file: String) -> String {
+    public static func relativeName(of file: String) -> String {
         file.split(separator: "/").last.map(String.init) ?? file
     }
 

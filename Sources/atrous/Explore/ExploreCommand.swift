@@ -1,4 +1,5 @@
 import ArgumentParser
+import AtrousExport
 import AtrousRender
 import AtrousTerminal
 

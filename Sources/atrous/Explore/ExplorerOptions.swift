@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtrousCore
 import AtrousExplorer
+import AtrousExport
 
 /// What the explorer starts on, as `explore` and `render` both take it: the built-in example
 /// with any of its input, kernel and layer replaced.

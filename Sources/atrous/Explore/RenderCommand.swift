@@ -1,5 +1,6 @@
 import ArgumentParser
 import AtrousExplorer
+import AtrousExport
 import AtrousIO
 import AtrousRender
 import Foundation

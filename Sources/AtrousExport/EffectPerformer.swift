@@ -8,20 +8,26 @@ import AtrousRender
 ///
 /// The one place where the explorer touches the outside world. The program loop and
 /// `atrous render` share it; each new kind of effect gets its case here.
-struct EffectPerformer {
+public struct EffectPerformer {
     /// Whether `-` may name standard input; not while standard input is the keyboard.
-    var readsStandardInput = false
+    public var readsStandardInput: Bool
     /// The size and palette of the screen a screen capture shows: the terminal's, or
     /// `atrous render`'s `--size`.
-    var screenSize = Size(width: 80, height: 24)
-    var colors = true
+    public var screenSize: Size
+    public var colors: Bool
+
+    public init(readsStandardInput: Bool = false, screenSize: Size = Size(width: 80, height: 24), colors: Bool = true) {
+        self.readsStandardInput = readsStandardInput
+        self.screenSize = screenSize
+        self.colors = colors
+    }
 
     /// Performs `effect`, asked for by the action that led to `state`, and returns the actions
     /// that tell the state how it went.
     ///
     /// `.quit` is not performed here: ending the program belongs to whoever runs the loop,
     /// which checks for it first (see ``ExplorerDriver``).
-    func perform(_ effect: ExplorerEffect, state: ExplorerState) -> [ExplorerAction] {
+    public func perform(_ effect: ExplorerEffect, state: ExplorerState) -> [ExplorerAction] {
         switch effect {
         case .quit:
             return []
@@ -49,7 +55,7 @@ struct EffectPerformer {
     }
 
     /// The array in `path` as doubles, whatever float type the file holds.
-    func readArray(_ path: String) throws(ExplorerFileError) -> Tensor<Double> {
+    public func readArray(_ path: String) throws(ExplorerFileError) -> Tensor<Double> {
         guard path != StandardStream.path || readsStandardInput else { throw .standardInputIsTheKeyboard }
         do {
             return try ArrayFile.read(path: path).converted(to: Double.self)
@@ -60,12 +66,12 @@ struct EffectPerformer {
 }
 
 /// Why the explorer could not read a file. Each description is one sentence.
-enum ExplorerFileError: Error, Equatable, CustomStringConvertible {
+public enum ExplorerFileError: Error, Equatable, CustomStringConvertible {
     /// `-` asked for standard input, which carries the explorer's keys.
     case standardInputIsTheKeyboard
     case unreadable(IOError)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .standardInputIsTheKeyboard:
             "The explorer reads its keys from standard input, so it cannot read an array there; name a file."

@@ -1,4 +1,5 @@
 import AtrousCore
+import AtrousExplorer
 import AtrousIO
 
 /// Session files on disk: reading one into a state, writing a state into one.
