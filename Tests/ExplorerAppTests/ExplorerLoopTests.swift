@@ -1,6 +1,7 @@
 @testable import atrous
 import AtrousCore
 import AtrousExplorer
+import AtrousExport
 import AtrousRender
 import AtrousTerminal
 import Testing

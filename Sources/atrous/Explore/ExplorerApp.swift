@@ -1,4 +1,5 @@
 import AtrousExplorer
+import AtrousExport
 import AtrousRender
 import AtrousTerminal
 

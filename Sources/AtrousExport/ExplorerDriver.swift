@@ -7,24 +7,24 @@ import AtrousExport
 ///
 /// The terminal loop and `atrous render` both drive the state through this, so a key does
 /// the same in both.
-struct ExplorerDriver {
-    private(set) var state: ExplorerState
-    var performer: EffectPerformer
+public struct ExplorerDriver {
+    public private(set) var state: ExplorerState
+    public var performer: EffectPerformer
     /// Whether an action asked the program to quit; later actions are ignored.
-    private(set) var hasQuit = false
+    public private(set) var hasQuit = false
 
-    init(state: ExplorerState, performer: EffectPerformer = EffectPerformer()) {
+    public init(state: ExplorerState, performer: EffectPerformer = EffectPerformer()) {
         self.state = state
         self.performer = performer
     }
 
     /// Applies what `key` means in the current mode (see `action(for:in:)`), if anything.
-    mutating func press(_ key: Key) {
+    public mutating func press(_ key: Key) {
         if let action = action(for: key, in: state, screenRows: performer.screenSize.height) { send(action) }
     }
 
     /// Applies `action` and everything its effects lead to.
-    mutating func send(_ action: ExplorerAction) {
+    public mutating func send(_ action: ExplorerAction) {
         var pending = [action]
         while !pending.isEmpty, !hasQuit {
             for effect in update(&state, pending.removeFirst()) {
