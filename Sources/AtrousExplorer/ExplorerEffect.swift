@@ -1,5 +1,6 @@
-/// A side effect that ``update(_:_:)`` asks the program loop to perform. The loop performs it
-/// and feeds the result back as an action: ``ExplorerAction/inputLoaded(_:path:)`` or
+/// A side effect that ``update(_:_:)`` asks the program loop to perform. This module only
+/// describes it; AtrousExport's `EffectPerformer` performs it and the loop feeds the result
+/// back as an action: ``ExplorerAction/inputLoaded(_:path:)`` or
 /// ``ExplorerAction/loadFailed(message:)`` for a load, ``ExplorerAction/sessionOpened(_:path:)``
 /// for a session, ``ExplorerAction/exported(_:paths:)`` or ``ExplorerAction/fileExists(path:retry:)``
 /// for an export, and ``ExplorerAction/failed(message:)`` when it cannot be done.
@@ -13,7 +14,7 @@ public enum ExplorerEffect: Sendable, Hashable {
     case loadKernel(path: String)
     /// Read the array at `path` as a user's output to compare (`:actual`).
     case loadActual(path: String)
-    /// Read the session at `path` (see ``ExplorerSession/load(path:)``).
+    /// Read the session at `path` and reopen the state it saved (`ExplorerSession.load(path:)`).
     case openSession(path: String)
     /// Write `kind` to `path` (and the files that go with it), atomically. Unless `overwrite`
     /// is true, an existing file is left alone and reported with

@@ -1,13 +1,13 @@
 import AtrousCore
 import AtrousExplorer
-import AtrousExport
 import AtrousIO
 import AtrousRender
 
 /// Performs the side effects that `update` asks for and reports each result as actions.
 ///
-/// The one place where the explorer touches the outside world. The program loop and
-/// `atrous render` share it; each new kind of effect gets its case here.
+/// The one place where the explorer touches files: loading inputs, kernels and outputs to
+/// compare, opening sessions, and every export. The program loop, `atrous render` and the
+/// tests share it (through ``ExplorerDriver``); each new kind of effect gets its case here.
 public struct EffectPerformer {
     /// Whether `-` may name standard input; not while standard input is the keyboard.
     public var readsStandardInput: Bool
@@ -23,7 +23,9 @@ public struct EffectPerformer {
     }
 
     /// Performs `effect`, asked for by the action that led to `state`, and returns the actions
-    /// that tell the state how it went.
+    /// that tell the state how it went: the loaded array or opened session, the files an export
+    /// wrote, ``ExplorerAction/fileExists(path:retry:)`` (the user is then asked, and the effect
+    /// comes back allowed to overwrite), or the one sentence why it failed.
     ///
     /// `.quit` is not performed here: ending the program belongs to whoever runs the loop,
     /// which checks for it first (see ``ExplorerDriver``).
@@ -31,18 +33,35 @@ public struct EffectPerformer {
         switch effect {
         case .quit:
             return []
-        case .openSession, .export:
-            // The screen is rendered after the action, so a menu the choice closed is not in it.
-            let subject = ExportSubject(state: state, screen: render(state, size: screenSize, colors: colors),
-                                        pathCounts: state.stack.analysis?.pathCounts)
-            return FileEffects.perform(effect, subject: subject) ?? []
         case let .loadInput(path):
             return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
             return load(path) { .kernelLoaded($0, path: path) }
         case let .loadActual(path):
             return load(path) { .actualLoaded($0, path: path) }
+        case let .openSession(path):
+            do {
+                return [.sessionOpened(try ExplorerSession.load(path: path), path: path)]
+            } catch {
+                return [.failed(message: error.description)]
+            }
+        case let .export(kind, path, overwrite):
+            do {
+                return [.exported(kind, paths: try Exporter.perform(kind, to: path, overwrite: overwrite,
+                                                                    subject: exportSubject(state)))]
+            } catch IOError.outputExists(let existing) {
+                return [.fileExists(path: existing, retry: effect)]
+            } catch {
+                return [.failed(message: "\(error)")]
+            }
         }
+    }
+
+    /// What an export reads: the state, the screen drawn after the action (so a menu that the
+    /// choice closed is not in the picture), and the path counts the receptive-field view shows.
+    private func exportSubject(_ state: ExplorerState) -> ExportSubject {
+        ExportSubject(state: state, screen: render(state, size: screenSize, colors: colors),
+                      pathCounts: state.stack.analysis?.pathCounts)
     }
 
     /// The array in `path` reported by `loaded`, or the one sentence why it cannot be read.
@@ -58,7 +77,7 @@ public struct EffectPerformer {
     public func readArray(_ path: String) throws(ExplorerFileError) -> Tensor<Double> {
         guard path != StandardStream.path || readsStandardInput else { throw .standardInputIsTheKeyboard }
         do {
-            return try ArrayFile.read(path: path).converted(to: Double.self)
+            return try ArrayFile.readDoubles(path: path)
         } catch {
             throw .unreadable(error)
         }

@@ -1,5 +1,4 @@
 import AtrousExplorer
-import AtrousExport
 
 /// The explorer's state with its effects performed: each action goes through `update`, the
 /// effects it returns are performed in order, and their results go through `update` in turn,

@@ -2,7 +2,9 @@ import AtrousCore
 import AtrousExplorer
 import AtrousIO
 
-/// Session files on disk: reading one into a state, writing a state into one.
+/// Session files on disk: reading one into a state, writing a state into one. The format
+/// itself (``ExplorerSession``'s JSON) is pure and lives with the state; the files are read
+/// and written here, beside the explorer's other file effects.
 public enum SessionFile {
     /// The files that writing `session` to `path` creates, the session first: the input goes
     /// to ``SessionFormat/inputFilePath(forSessionAt:)`` when it is not stored inline.
@@ -50,7 +52,7 @@ public enum SessionFile {
         } catch {
             throw .malformedJSON(path: path, error: error)
         }
-        return try ExplorerSession(json: json, path: path)
+        return try ExplorerSession(json: json, path: path) { file throws(IOError) in try ArrayFile.readDoubles(path: file) }
     }
 }
 

@@ -9,10 +9,16 @@ import Testing
 struct SessionJSONTests {
     static let path = "lesson.atrous.json"
 
+    /// `json` read as the session at ``path``, in memory: no file lies beside it, so a
+    /// `values_file` reads as missing, as it would on disk.
+    static func session(_ json: JSONValue) throws(SessionError) -> ExplorerSession {
+        try ExplorerSession(json: json, path: path) { file throws(IOError) in throw .missingFile(path: file) }
+    }
+
     /// The state a session's text reopens to.
     static func reopened(_ state: ExplorerState) throws -> (ExplorerState, ExplorerSession) {
         let text = ExplorerSession(state: state).text(inputFile: nil)
-        let session = try ExplorerSession(json: JSONParser.parse(Array(text.utf8)), path: path)
+        let session = try Self.session(JSONParser.parse(Array(text.utf8)))
         return (try session.state(path: path), session)
     }
 
@@ -109,7 +115,7 @@ struct SessionJSONTests {
         // A session written before the layers kept their own kernels: "stack" alone, one fill.
         var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding), .selectLayer(1)])).json(inputFile: nil)
         json = json.replacing(["stack_layers"], with: nil)
-        let session = try ExplorerSession(json: json, path: Self.path)
+        let session = try Self.session(json)
         #expect(session.stackLayers == nil)
         let state = try session.state(path: Self.path)
         #expect(state.layers.count == 3 && state.selectedLayer == 1)
@@ -129,7 +135,7 @@ struct SessionJSONTests {
         entries[1] = .object(members)
         json = json.replacing(["stack_layers"], with: .array(entries))
         let error = #expect(throws: SessionError.self) {
-            try ExplorerSession(json: json, path: Self.path).state(path: Self.path)
+            try Self.session(json).state(path: Self.path)
         }
         #expect(error?.description == "The session lesson.atrous.json does not fit together: layer 2 (k=3,r=2,s=1,p=same) "
             + "has a 2x2 kernel.")
@@ -138,7 +144,7 @@ struct SessionJSONTests {
     @Test func stackLayersMustMatchTheStack() throws {
         var json = ExplorerSession(state: stateAfter([.loadStackPreset(.gridding)])).json(inputFile: nil)
         json = json.replacing(["stack"], with: .array([.string("k=3,r=2"), .string("k=3,r=2")]))
-        let error = #expect(throws: SessionError.self) { try ExplorerSession(json: json, path: Self.path) }
+        let error = #expect(throws: SessionError.self) { try Self.session(json) }
         #expect(error?.description == "In the session lesson.atrous.json, \"stack_layers\" must hold one entry per layer "
             + "of \"stack\" (2).")
     }
@@ -195,7 +201,7 @@ struct SessionJSONTests {
              "kernel": {"source": {"preset": "random", "seed": 3}},
              "layer": "k=3x2,r=2,p=valid"}
             """
-        let state = try ExplorerSession(json: JSONParser.parse(Array(text.utf8)), path: Self.path).state(path: Self.path)
+        let state = try Self.session(JSONParser.parse(Array(text.utf8))).state(path: Self.path)
         let expected = stateAfter([.setInputPattern(.random(seed: 4), size: Pair(6, 8)), .setKernelSize(Pair(3, 2)),
                                    .setKernelPreset(.random(seed: 3)), .setPadding(.valid)])
         #expect(state.parameters == expected.parameters)
@@ -218,7 +224,7 @@ struct SessionJSONTests {
     ])
 
     @Test func theSmallDocumentIsValid() throws {
-        let state = try ExplorerSession(json: Self.valid, path: Self.path).state(path: Self.path)
+        let state = try Self.session(Self.valid).state(path: Self.path)
         #expect(state.parameters == ExplorerParameters(pattern: .impulse, size: Pair(square: 3), preset: .box,
                                                        kernelSize: Pair(square: 3), padding: .same))
     }
@@ -319,7 +325,7 @@ struct SessionJSONTests {
     func brokenDocument(_ broken: Broken) {
         let document = Self.valid.replacing(broken.place, with: broken.value)
         do {
-            let session = try ExplorerSession(json: document, path: Self.path)
+            let session = try Self.session(document)
             _ = try session.state(path: Self.path)
             Issue.record("the document was accepted")
         } catch {
@@ -330,7 +336,7 @@ struct SessionJSONTests {
 
     @Test func aDocumentThatIsNotAnObjectIsNotASession() {
         #expect(throws: SessionError.notASession(path: Self.path, found: nil)) {
-            try ExplorerSession(json: .array([.number(1)]), path: Self.path)
+            try Self.session(.array([.number(1)]))
         }
     }
 }

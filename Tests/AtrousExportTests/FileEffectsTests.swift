@@ -9,40 +9,24 @@ import Testing
 /// The whole loop for files: keys → actions → effects → files → result actions → state.
 @Suite("File effects in the program loop")
 struct FileEffectsTests {
-    /// A miniature program loop: each key goes through the key map and `update`; each effect is
-    /// performed against the files, with the screen drawn after the action, and its result fed back.
+    /// The program loop without a terminal: each key goes through the key map and `update`,
+    /// and each effect is performed against the files by the program's own ``ExplorerDriver``,
+    /// with the screen drawn after the action, its result fed back.
     struct Loop {
-        var state: ExplorerState
-        var quit = false
+        var driver: ExplorerDriver
 
         init(_ state: ExplorerState = ExplorerState()) {
-            self.state = state
+            driver = ExplorerDriver(state: state, performer: EffectPerformer(screenSize: Size(width: 100, height: 30)))
         }
 
+        var state: ExplorerState { driver.state }
+
         mutating func press(_ keys: [Key]) {
-            for key in keys {
-                guard let keyAction = action(for: key, in: state) else { continue }
-                send(keyAction)
-            }
+            for key in keys { driver.press(key) }
         }
 
         mutating func type(_ line: String) {
             press([.character(":")] + line.map { .character($0) } + [.enter])
-        }
-
-        mutating func send(_ action: ExplorerAction) {
-            var pending = update(&state, action)
-            while !pending.isEmpty {
-                let effect = pending.removeFirst()
-                let current = state
-                guard let results = FileEffects.perform(effect, subject: ExportSubject(state: current,
-                                                                                       screen: screen(of: current)))
-                else {
-                    quit = effect == .quit
-                    continue
-                }
-                for result in results { pending += update(&state, result) }
-            }
         }
     }
 
@@ -146,9 +130,19 @@ struct FileEffectsTests {
         #expect(loop.state.message?.kind == .error)
     }
 
-    @Test func otherEffectsAreLeftToTheLoop() {
-        let subject = ExportSubject(state: ExplorerState())
-        #expect(FileEffects.perform(.quit, subject: subject) == nil)
-        #expect(FileEffects.perform(.loadInput(path: "x.npy"), subject: subject) == nil)
+    @Test func loadsComeBackAsActions() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("x.npy")
+        let input = Tensor<Double>(shape: [4, 5]) { Double($0[0] * 5 + $0[1]) }
+        try ArrayFile.write(input, to: path, overwrite: false)
+        let performer = EffectPerformer()
+        #expect(performer.perform(.loadInput(path: path), state: ExplorerState()) == [.inputLoaded(input, path: path)])
+        #expect(performer.perform(.loadActual(path: path), state: ExplorerState()) == [.actualLoaded(input, path: path)])
+        #expect(performer.perform(.loadKernel(path: directory.path("none.npy")), state: ExplorerState())
+            == [.loadFailed(message: IOError.missingFile(path: directory.path("none.npy")).description)])
+        #expect(performer.perform(.loadInput(path: "-"), state: ExplorerState())
+            == [.loadFailed(message: ExplorerFileError.standardInputIsTheKeyboard.description)])
+        #expect(performer.perform(.quit, state: ExplorerState()).isEmpty, "quitting is the loop's own")
     }
 }

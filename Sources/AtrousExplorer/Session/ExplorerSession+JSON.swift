@@ -102,11 +102,17 @@ extension ExplorerSession {
 extension ExplorerSession {
     /// Reads a session document.
     ///
+    /// The document may name a file beside it that holds the input's values (`values_file`);
+    /// this module reads no file, so the reading is passed in by whoever opens the session
+    /// (`SessionFile.read(path:)` in AtrousExport, or a test in memory).
+    ///
     /// - Parameters:
     ///   - json: the parsed file.
-    ///   - path: the session file; a `values_file` is read relative to its directory.
+    ///   - path: the session file; a `values_file` is resolved relative to its directory.
+    ///   - readArray: reads the array at a `values_file`'s resolved path, as doubles.
     /// - Throws: ``SessionError`` naming the file and the member at fault.
-    public init(json: JSONValue, path: String) throws(SessionError) {
+    public init(json: JSONValue, path: String,
+                readArray: (String) throws(IOError) -> Tensor<Double>) throws(SessionError) {
         let root = SessionField(value: json, name: "", path: path)
         try Self.checkHeader(root)
         try root.checkMembers(["format", "version", "input", "kernel", "layer", "fill", "position", "channels",
@@ -118,7 +124,7 @@ extension ExplorerSession {
             }
             spec.fill = value
         }
-        let (input, inputSource) = try Self.input(root.required("input"))
+        let (input, inputSource) = try Self.input(root.required("input"), readArray: readArray)
         let channels = (try? FeatureMapShape(shape: input.shape))?.channels ?? 1
         let (kernel, kernelSource) = try Self.kernel(root.required("kernel"), size: spec.kernelSize, channels: channels)
 
@@ -242,7 +248,8 @@ extension ExplorerSession {
 
     // MARK: Input
 
-    private static func input(_ field: SessionField) throws(SessionError) -> (Tensor<Double>, InputSource) {
+    private static func input(_ field: SessionField, readArray: (String) throws(IOError) -> Tensor<Double>)
+        throws(SessionError) -> (Tensor<Double>, InputSource) {
         try field.checkMembers(["source", "shape", "values", "values_file"])
         let source = try inputSource(field.required("source"))
         let declared = try field.member("shape").map { shape throws(SessionError) in try Self.shape(shape) }
@@ -255,7 +262,7 @@ extension ExplorerSession {
             guard let shape = declared else { throw .missingField(path: field.path, field: "input.shape") }
             tensor = try Self.tensor(values, shape: shape, role: "input")
         case let (nil, .some(file)):
-            tensor = try Self.readInput(file)
+            tensor = try Self.inputValues(file, readArray: readArray)
             if let declared, declared != tensor.shape {
                 throw .inconsistent(path: field.path, reason: "\"input.shape\" is \(shapeText(declared)) but "
                     + "\(shown(try file.string)) holds \(shapeText(tensor.shape))")
@@ -312,12 +319,13 @@ extension ExplorerSession {
         return .pattern(pattern, size: size)
     }
 
-    /// Reads a `values_file`, relative to the session's directory.
-    private static func readInput(_ field: SessionField) throws(SessionError) -> Tensor<Double> {
+    /// The values in a `values_file`, relative to the session's directory, read by `readArray`.
+    private static func inputValues(_ field: SessionField, readArray: (String) throws(IOError) -> Tensor<Double>)
+        throws(SessionError) -> Tensor<Double> {
         let name = try field.string
         let file = SessionFormat.resolve(name, relativeToSessionAt: field.path)
         do {
-            return try ArrayFile.read(path: file).converted(to: Double.self)
+            return try readArray(file)
         } catch {
             if case .missingFile = error {
                 throw .missingReferencedFile(path: field.path, file: file)

@@ -83,13 +83,10 @@ struct AssetsTests {
     }
 
     @Test func aSessionOpensFromTheCommandLineOfTheExplorer() throws {
-        var state = ExplorerState()
+        var driver = ExplorerDriver(state: ExplorerState())
         let path = Self.path("sessions/gridding-2-2-2.atrous.json")
-        let effects = update(&state, .openSession(path: path))
-        for effect in effects {
-            for result in FileEffects.perform(effect, subject: ExportSubject(state: state)) ?? [] { update(&state, result) }
-        }
-        #expect(state.message == .info("Opened \(path)."))
-        #expect(state.inputSource == .pattern(.checkerboard, size: Pair(square: 17)))
+        driver.send(.openSession(path: path))
+        #expect(driver.state.message == .info("Opened \(path)."))
+        #expect(driver.state.inputSource == .pattern(.checkerboard, size: Pair(square: 17)))
     }
 }
