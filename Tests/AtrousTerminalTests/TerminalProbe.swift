@@ -34,7 +34,7 @@ struct TerminalProbe {
                     case .key(.character("q")): return
                     case .key(.character("E")): exit(7)
                     case .key(.character("!")): fatalError("The probe crashes on purpose.")
-                    case .key(.character("S")): for _ in 0..<100 { usleep(100_000) }
+                    case .key(.character("S")): Self.stall(on: screen, pid: getpid())
                     case .tick: ticks += 1
                     default: lastEvent = Self.describe(event)
                     }
@@ -47,6 +47,13 @@ struct TerminalProbe {
             _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
             exit(1)
         }
+    }
+
+    /// Sleeps for ten seconds without polling for events, as a stuck program would, after
+    /// showing `busy` so a test knows it has begun.
+    static func stall(on screen: some TerminalScreen, pid: Int32) {
+        screen.draw(frame(size: screen.size, lastEvent: "busy", ticks: 0, pid: pid))
+        for _ in 0..<100 { usleep(100_000) }
     }
 
     static let red = Style(foreground: .red), green = Style(foreground: .green, bold: true),

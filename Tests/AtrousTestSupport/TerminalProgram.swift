@@ -28,8 +28,10 @@ public final class TerminalProgram {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.path
         // The inner shell writes its own pid, then becomes the program, so the pid is the program's.
+        // The settings after the program take their name once written whole, so a test can wait for the file.
         let shell = "stty -g > '\(path)/before'; \(prefix) sh -c 'echo $$ > \"\(path)/pid\"; exec \"$@\"' sh \(command); "
-            + "echo \"\(Self.statusLabel)$?\"; stty -g > '\(path)/after'; sleep 60"
+            + "echo \"\(Self.statusLabel)$?\"; stty -g > '\(path)/after.partial'; "
+            + "mv '\(path)/after.partial' '\(path)/after'; sleep 60"
         var variables: [String: String?] = ["NO_COLOR": nil, "SWIFT_BACKTRACE": "enable=no"]
         variables.merge(environment) { $1 }
         tmux = try TmuxSession(command: shell, width: width, height: height, terminal: terminal, environment: variables)
@@ -78,7 +80,6 @@ public final class TerminalProgram {
         try tmux.waitUntil(timeout: timeout, waitingFor: "the settings after the program") { _ in
             FileManager.default.fileExists(atPath: after.path)
         }
-        usleep(50_000)
         let before = try String(contentsOf: directory.appendingPathComponent("before"), encoding: .utf8)
         let restored = try String(contentsOf: after, encoding: .utf8)
         return !before.isEmpty && before == restored

@@ -121,6 +121,31 @@ public final class TmuxSession {
         throw Timeout(waitingFor: description, seconds: timeout, screen: screen)
     }
 
+    /// Waits until the program in the pane has read all the input sent to it: the input
+    /// queue of the pane's terminal is empty.
+    ///
+    /// tmux writes the keys it was sent to the pane from its event loop; each check follows a
+    /// capture, which tmux answers only on a later turn of that loop, so no key is still
+    /// held by tmux when the queue is read.
+    /// - Throws: `TmuxSession.Timeout` when input is still queued after `timeout` seconds.
+    public func waitUntilInputRead(timeout: Double = 10) throws {
+        let tty = try display("#{pane_tty}")
+        let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        guard fd >= 0 else { throw ProcessRunnerError(description: "Cannot open the pane's terminal \(tty).") }
+        defer { close(fd) }
+        try waitUntil(timeout: timeout, waitingFor: "the program to read its input") { _ in
+            var queued: Int32 = 0
+            return ioctl(fd, Self.bytesQueuedRequest, &queued) == 0 && queued == 0
+        }
+    }
+
+    /// The `ioctl` request for the number of bytes in a terminal's input queue.
+    #if os(Linux)
+    private static let bytesQueuedRequest = UInt(FIONREAD)
+    #else
+    private static let bytesQueuedRequest: UInt = 0x4004_667F  // FIONREAD, _IOR('f', 127, int)
+    #endif
+
     /// What tmux reports for `format`, such as `#{pane_tty}`, without the final newline.
     public func display(_ format: String) throws -> String {
         try run(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -69,8 +69,11 @@ final class ExplorerInTmux {
         case let .function(number): try tmux.sendKeys("F\(number)")
         case .escape:
             try tmux.sendKeys("Escape")
-            // A key right after Escape would read as Alt plus that key.
-            usleep(100_000)
+            // A terminal tells an Escape from the start of an escape sequence only by time
+            // (ncurses waits a few milliseconds for more), so the next key goes once the
+            // explorer has read the Escape and its screen has settled after it.
+            try tmux.waitUntilInputRead(timeout: Self.timeout)
+            try waitForSettledScreen("the screen after Escape") { _ in true }
         default: try tmux.sendKeys(Self.tmuxNames[key] ?? "")
         }
     }

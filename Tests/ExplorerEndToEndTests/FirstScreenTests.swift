@@ -21,7 +21,7 @@ struct FirstScreenTests {
 
     @Test("the screen after some keys is the frame atrous render prints for them", arguments: [
         "", "rrjl", ":goto 3,4<Enter><Down>", "zz:rate 3,1<Enter>", "?<Down><Down><Down>", ":stride 2", "aaa",
-        "++-", "i<Esc>",
+        "++-", "i<Esc>", ":rate 3<Esc>jj",
     ])
     func renderMatchesTheTerminal(keys: String) throws {
         let session = try ExplorerInTmux()
