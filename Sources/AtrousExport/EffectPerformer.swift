@@ -6,8 +6,9 @@ import AtrousRender
 /// Performs the side effects that `update` asks for and reports each result as actions.
 ///
 /// The one place where the explorer touches files: loading inputs, kernels and outputs to
-/// compare, opening sessions, and every export. The program loop, `atrous render` and the
-/// tests share it (through ``ExplorerDriver``); each new kind of effect gets its case here.
+/// compare, opening sessions, and every export (see ``FileEffects``). The program loop,
+/// `atrous render` and the tests share it (through ``ExplorerDriver``); each new kind of
+/// effect gets its case here.
 public struct EffectPerformer {
     /// Whether `-` may name standard input; not while standard input is the keyboard.
     public var readsStandardInput: Bool
@@ -23,9 +24,7 @@ public struct EffectPerformer {
     }
 
     /// Performs `effect`, asked for by the action that led to `state`, and returns the actions
-    /// that tell the state how it went: the loaded array or opened session, the files an export
-    /// wrote, ``ExplorerAction/fileExists(path:retry:)`` (the user is then asked, and the effect
-    /// comes back allowed to overwrite), or the one sentence why it failed.
+    /// that tell the state how it went.
     ///
     /// `.quit` is not performed here: ending the program belongs to whoever runs the loop,
     /// which checks for it first (see ``ExplorerDriver``).
@@ -33,27 +32,14 @@ public struct EffectPerformer {
         switch effect {
         case .quit:
             return []
+        case .openSession, .export:
+            return FileEffects.perform(effect, subject: exportSubject(state)) ?? []
         case let .loadInput(path):
             return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
             return load(path) { .kernelLoaded($0, path: path) }
         case let .loadActual(path):
             return load(path) { .actualLoaded($0, path: path) }
-        case let .openSession(path):
-            do {
-                return [.sessionOpened(try ExplorerSession.load(path: path), path: path)]
-            } catch {
-                return [.failed(message: error.description)]
-            }
-        case let .export(kind, path, overwrite):
-            do {
-                return [.exported(kind, paths: try Exporter.perform(kind, to: path, overwrite: overwrite,
-                                                                    subject: exportSubject(state)))]
-            } catch IOError.outputExists(let existing) {
-                return [.fileExists(path: existing, retry: effect)]
-            } catch {
-                return [.failed(message: "\(error)")]
-            }
         }
     }
 
