@@ -5,10 +5,10 @@ import AtrousRender
 
 /// Performs the side effects that `update` asks for and reports each result as actions.
 ///
-/// The one place where the explorer touches files: loading inputs, kernels and outputs to
-/// compare, opening sessions, and every export (see ``FileEffects``). The program loop,
-/// `atrous render` and the tests share it (through ``ExplorerDriver``); each new kind of
-/// effect gets its case here.
+/// The one place where the explorer touches the outside world: loading inputs, kernels and
+/// outputs to compare, opening sessions and every export (through ``FileEffects``). The
+/// program loop, `atrous render` and the tests share it, through ``ExplorerDriver``; each new
+/// kind of effect gets its case here.
 public struct EffectPerformer {
     /// Whether `-` may name standard input; not while standard input is the keyboard.
     public var readsStandardInput: Bool
@@ -33,7 +33,10 @@ public struct EffectPerformer {
         case .quit:
             return []
         case .openSession, .export:
-            return FileEffects.perform(effect, subject: exportSubject(state)) ?? []
+            // The screen is rendered after the action, so a menu the choice closed is not in it.
+            let subject = ExportSubject(state: state, screen: render(state, size: screenSize, colors: colors),
+                                        pathCounts: state.stack.analysis?.pathCounts)
+            return FileEffects.perform(effect, subject: subject) ?? []
         case let .loadInput(path):
             return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
@@ -41,13 +44,6 @@ public struct EffectPerformer {
         case let .loadActual(path):
             return load(path) { .actualLoaded($0, path: path) }
         }
-    }
-
-    /// What an export reads: the state, the screen drawn after the action (so a menu that the
-    /// choice closed is not in the picture), and the path counts the receptive-field view shows.
-    private func exportSubject(_ state: ExplorerState) -> ExportSubject {
-        ExportSubject(state: state, screen: render(state, size: screenSize, colors: colors),
-                      pathCounts: state.stack.analysis?.pathCounts)
     }
 
     /// The array in `path` reported by `loaded`, or the one sentence why it cannot be read.
@@ -63,7 +59,7 @@ public struct EffectPerformer {
     public func readArray(_ path: String) throws(ExplorerFileError) -> Tensor<Double> {
         guard path != StandardStream.path || readsStandardInput else { throw .standardInputIsTheKeyboard }
         do {
-            return try ArrayFile.readDoubles(path: path)
+            return try ArrayFile.read(path: path).converted(to: Double.self)
         } catch {
             throw .unreadable(error)
         }

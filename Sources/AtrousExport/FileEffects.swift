@@ -1,9 +1,10 @@
 import AtrousExplorer
 import AtrousIO
 
-/// The half of ``EffectPerformer`` that opens sessions and performs every export; the loads
-/// are the other half.
-enum FileEffects {
+/// The part of the program loop that performs the explorer's file effects: opening sessions
+/// and every export. The loop calls ``perform(_:subject:)`` for each effect and feeds the
+/// actions it returns back into `update`.
+public enum FileEffects {
     /// Performs `effect` when it concerns files other than the input.
     ///
     /// - Parameters:
@@ -16,7 +17,7 @@ enum FileEffects {
     ///   ``ExplorerAction/failed(message:)`` — or nil for an effect this does not perform
     ///   (``ExplorerEffect/quit``, ``ExplorerEffect/loadInput(path:)``, ``ExplorerEffect/loadKernel(path:)``,
     ///   ``ExplorerEffect/loadActual(path:)``).
-    static func perform(_ effect: ExplorerEffect,
+    public static func perform(_ effect: ExplorerEffect,
                                subject: @autoclosure () -> ExportSubject) -> [ExplorerAction]? {
         switch effect {
         case let .openSession(path):

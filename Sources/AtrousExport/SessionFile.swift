@@ -52,7 +52,9 @@ public enum SessionFile {
         } catch {
             throw .malformedJSON(path: path, error: error)
         }
-        return try ExplorerSession(json: json, path: path) { file throws(IOError) in try ArrayFile.readDoubles(path: file) }
+        return try ExplorerSession(json: json, path: path) { file throws(IOError) in
+            try ArrayFile.read(path: file).converted(to: Double.self)
+        }
     }
 }
 
