@@ -37,7 +37,8 @@ extension Recording {
                 texts += "<text x=\"\(run.x)\" y=\"\(run.baseline)\" textLength=\"\(run.width)\" "
                     + "class=\"\(classes.text(run))\">\(XML.escaped(text))</text>"
             }
-            definitions += "<g id=\"r\(id)\">" + rects + texts + "</g>\n"
+            // Each row keeps its blanks itself: a `<use>` copies the row, not the root's attributes.
+            definitions += "<g id=\"r\(id)\" xml:space=\"preserve\">" + rects + texts + "</g>\n"
         }
         var strip = ""
         for (slot, rowIDs) in screens.values.enumerated() {
@@ -49,7 +50,7 @@ extension Recording {
         }
         let animates = screens.values.count > 1 && duration > 0
         var style = animates ? animation(screenOfFrame: screenOfFrame, width: width) : ""
-        style += classes.rules
+        style += "text{white-space:pre}\n" + classes.rules
         return """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" \
