@@ -3,8 +3,8 @@
 extension Recording {
     /// An SVG document that shows one frame at a time with the recording's timing, looping.
     ///
-    /// Every distinct row is drawn once, in `<defs>`; every distinct screen is a group of
-    /// `<use>` references to its rows, and the groups stand side by side in one strip. A CSS
+    /// Every distinct row is drawn once, in `<defs>` (a blank row not at all); every distinct
+    /// screen is a group of `<use>` references to its rows, and the groups stand side by side in one strip. A CSS
     /// animation moves the strip by one screen width at each frame's time (`step-end`, so each
     /// screen holds until the next), one keyframe per frame; the picture's own edges crop the
     /// strip to one screen. Text and background colours are shared classes. A recording of
@@ -26,7 +26,7 @@ extension Recording {
         }
         var classes = StyleClasses()
         var definitions = ""
-        for (id, cells) in rows.values.enumerated() {
+        for (id, cells) in rows.values.enumerated() where !cells.allSatisfy({ $0 == .blank }) {
             let row = CellBuffer(row: cells)
             var rects = "", texts = ""
             for run in row.paintedRuns(row: 0, options: options) {
