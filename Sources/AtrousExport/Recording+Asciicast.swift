@@ -26,14 +26,15 @@ extension Recording {
         if let title { header.append(("title", .string(title))) }
         header.append(("env", .object([("TERM", .string("xterm-256color"))])))
         var lines = [JSONWriter.line(.object(header))]
-        var shown: [String]?
+        // Each distinct row as ANSI text once: a line of `ansi` depends on its own cells only.
+        let ansiRows = rows.map { CellBuffer(row: $0).ansi }
+        var shown: [Int]?
         for frame in frames {
-            let rows = frame.screen.ansi.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             var output = shown == nil ? Self.start : ""
-            for (y, row) in rows.enumerated() where shown?[y] != row {
-                output += "\u{1B}[\(y + 1);1H\u{1B}[2K" + row
+            for (y, row) in frame.rows.enumerated() where shown?[y] != row {
+                output += "\u{1B}[\(y + 1);1H\u{1B}[2K" + ansiRows[row]
             }
-            shown = rows
+            shown = frame.rows
             lines.append(Self.event(frame.milliseconds, output))
         }
         lines.append(Self.event(duration, ""))

@@ -37,7 +37,7 @@ struct RecordingFileTests {
             "",
         ])
         let screens = try cast.screens(height: 3)
-        #expect(screens[1] == recording().frames[1].screen.ansi.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        #expect(screens[1] == recording().screen(recording().frames[1]).ansi.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     @Test func anAnimatedSVGDrawsEachRowOnceAndEachScreenOnce() throws {

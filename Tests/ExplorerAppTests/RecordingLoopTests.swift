@@ -109,7 +109,7 @@ struct RecordingLoopTests {
         // ticks at 1550, 1800; the pause ends at 1900 and the last frame holds to 2000.
         #expect(recording.frames.map(\.milliseconds) == [0, 100, 200, 450, 700, 950, 1200, 1300, 1550, 1800])
         #expect(recording.duration == 2000)
-        #expect(recording.frames.last?.screen == render(timeline.driver.state, size: size, colors: false))
+        #expect(recording.lastScreen == render(timeline.driver.state, size: size, colors: false))
         #expect(timeline.driver.state.positionNumber == 1 + 4 + 9 + 2, "four ticks, j one row down, two ticks")
     }
 }

@@ -10,23 +10,16 @@ extension Recording {
     /// strip to one screen. Text and background colours are shared classes. A recording of
     /// one distinct screen, or of no time, is a still picture.
     ///
-    /// - Complexity: O(frames × cells) to find the distinct rows; the document grows with the
+    /// - Complexity: O(distinct rows × columns + frames × rows); the document grows with the
     ///   distinct rows, and by one short line per row per distinct screen.
     public func animatedSVG(_ options: CellBuffer.SVGOptions = CellBuffer.SVGOptions()) -> String {
         let (cw, ch) = (options.cellWidth, options.cellHeight)
         let width = size.width * cw, height = size.height * ch
-        var rows = DistinctIndex<[Cell]>()
         var screens = DistinctIndex<[Int]>()
-        var screenOfFrame: [Int] = []
-        for frame in frames {
-            let rowIDs = (0..<size.height).map { y in
-                rows.index(of: Array(frame.screen.cells[(y * size.width)..<((y + 1) * size.width)]))
-            }
-            screenOfFrame.append(screens.index(of: rowIDs))
-        }
+        let screenOfFrame = frames.map { screens.index(of: $0.rows) }
         var classes = StyleClasses()
         var definitions = ""
-        for (id, cells) in rows.values.enumerated() where !cells.allSatisfy({ $0 == .blank }) {
+        for (id, cells) in rows.enumerated() where !cells.allSatisfy({ $0 == .blank }) {
             let row = CellBuffer(row: cells)
             var rects = "", texts = ""
             for run in row.paintedRuns(row: 0, options: options) {
@@ -43,7 +36,7 @@ extension Recording {
         var strip = ""
         for (slot, rowIDs) in screens.values.enumerated() {
             strip += "<g class=\"frame\" transform=\"translate(\(slot * width) 0)\">"
-            for (y, id) in rowIDs.enumerated() where !rows.values[id].allSatisfy({ $0 == .blank }) {
+            for (y, id) in rowIDs.enumerated() where !rows[id].allSatisfy({ $0 == .blank }) {
                 strip += "<use xlink:href=\"#r\(id)\"" + (y == 0 ? "" : " y=\"\(y * ch)\"") + "/>"
             }
             strip += "</g>\n"
@@ -137,13 +130,5 @@ private struct StyleClasses {
     var rules: String {
         texts.values.enumerated().map { ".t\($0){\($1)}\n" }.joined()
             + backgrounds.values.enumerated().map { ".b\($0){\($1)}\n" }.joined()
-    }
-}
-
-extension CellBuffer {
-    /// A buffer one row high holding `cells`.
-    init(row cells: [Cell]) {
-        self.init(size: Size(width: cells.count, height: 1))
-        for (x, cell) in cells.enumerated() { self[x, 0] = cell }
     }
 }

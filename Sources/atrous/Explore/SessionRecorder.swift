@@ -29,7 +29,7 @@ struct SessionRecorder {
     mutating func capture(_ state: ExplorerState, colors: Bool, at milliseconds: Int) {
         guard case .recording(var recording, let start, var typingFrom) = phase, state.recording != nil else { return }
         let screen = render(state, size: recording.size, colors: colors, showsRecording: false)
-        guard screen != recording.frames.last?.screen else { return }
+        guard screen != recording.lastScreen else { return }
         recording.append(screen, at: milliseconds - start)
         if state.mode.commandLine == nil {
             typingFrom = nil
