@@ -19,7 +19,7 @@ struct RenderCommand: ParsableCommand {
             recording and --format svg --animate as one animated picture, keys --key-delay apart. Examples:
               atrous render --keys 'rrjj' --size 100x30
               atrous render --input ramp:12x12 --keys ':rate 3<Enter>' --format svg
-              atrous render --keys 'rr<Space><Wait 3s>' --format svg --animate --output rate.svg
+              atrous render --keys 'r<Wait 1s>r' --format svg --animate --output r.svg
             """)
 
     @Option(parsing: .unconditional, help: "The terminal's columns and rows, WIDTHxHEIGHT.")
