@@ -92,6 +92,20 @@ struct RecordingLoopTests {
         #expect(state.message?.text.hasSuffix("does not exist.") == true, "\(state.message?.text ?? "")")
     }
 
+    @Test func aResizeKeepsTheRecordingAtItsStartingSize() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let events = try keys(":record \(directory.path("demo.cast"))<Enter>") + [.resize(width: 100, height: 30)]
+            + (try keys("j:record stop<Enter>"))
+        let screen = MemoryScreen(size: size, events: events)
+        var app = ExplorerApp(screen: screen, colors: false, driver: ExplorerDriver(state: ExplorerState()))
+        try app.run()
+        #expect(screen.lastFrame?.size == Size(width: 100, height: 30))
+        let cast = try AsciicastFile(String(decoding: directory.bytes("demo.cast") ?? [], as: UTF8.self))
+        #expect(cast.header["width"] as? Int == 80 && cast.header["height"] as? Int == 24)
+        #expect(cast.events.count == 2 + 1, "the start and j; the resize alone changes nothing recorded")
+    }
+
     @Test func quittingWhileRecordingWritesTheFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
