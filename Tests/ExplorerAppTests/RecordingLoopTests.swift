@@ -109,7 +109,11 @@ struct RecordingLoopTests {
     @Test func quittingWhileRecordingWritesTheFile() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        _ = try run(":record \(directory.path("demo.cast"))<Enter>jq")
+        let screen = MemoryScreen(size: size, events: try keys(":record \(directory.path("demo.cast"))<Enter>jq"))
+        var app = ExplorerApp(screen: screen, colors: false, driver: ExplorerDriver(state: ExplorerState()))
+        try app.run()
+        #expect(app.driver.reportsAtQuit.count == 1)
+        #expect(app.driver.reportsAtQuit.first?.text.hasPrefix("Wrote 2 frames (") == true)
         let cast = try AsciicastFile(String(decoding: directory.bytes("demo.cast") ?? [], as: UTF8.self))
         #expect(cast.events.count == 2 + 1)
     }

@@ -40,8 +40,13 @@ struct RecordInTerminalTests {
         let svg = try AnimatedSVGFile(String(decoding: directory.bytes("demo.svg") ?? [], as: UTF8.self))
         #expect(svg.screens.count == 2)
         #expect(svg.keyframes.count == 2 + 1)
-        try session.press("q")
+        // Quitting while recording writes the file, and says so once the screen is restored.
+        try session.press(":record \(directory.path("last.cast"))<Enter>")
+        try session.waitForSettledScreen("the recording sign again") { session.statusLine(of: $0).contains("● REC") }
+        try session.press("jq")
         #expect(try session.program.waitForExit() == 0)
+        #expect(try session.tmux.capture().contains("atrous: Wrote "))
+        #expect(try AsciicastFile(String(decoding: directory.bytes("last.cast") ?? [], as: UTF8.self)).events.count >= 2)
     }
 }
 }
