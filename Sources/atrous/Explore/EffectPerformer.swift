@@ -16,13 +16,13 @@ struct EffectPerformer {
     var screenSize = Size(width: 80, height: 24)
     var colors = true
     /// The frames of a `:record` under way; whoever draws frames captures them here.
-    var recorder = SessionRecorder()
+    public var recorder = SessionRecorder()
     /// The time now, in milliseconds on the clock of whoever runs the loop (the wall clock, or
     /// `atrous render`'s timeline), for the recording's start and end.
-    var now = 0
+    public var now = 0
     /// When the recording began, in seconds since 1970, for an asciicast's header; nil leaves
     /// it out (`atrous render` writes the same file every time).
-    var wallClock: (() -> Int)?
+    public var wallClock: (() -> Int)?
     /// The wall clock's reading when the recording under way began.
     private var timestamp: Int?
 

@@ -13,7 +13,7 @@ struct ExplorerDriver {
     private(set) var hasQuit = false
     /// What the effects performed on the way out reported (a recording written on quitting),
     /// for whoever ran the loop to say once the screen is gone.
-    private(set) var reportsAtQuit: [ExplorerMessage] = []
+    public private(set) var reportsAtQuit: [ExplorerMessage] = []
 
     init(state: ExplorerState, performer: EffectPerformer = EffectPerformer()) {
         self.state = state

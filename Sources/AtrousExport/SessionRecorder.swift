@@ -8,7 +8,7 @@ import AtrousRender
 /// sign, so a recording is the same size throughout and shows the explorer, not the
 /// recorder. A frame equal to the one before adds nothing. The command line that typed
 /// `:record stop` is left out: the recording ends on the screen from before its `:`.
-struct SessionRecorder {
+public struct SessionRecorder {
     private enum Phase {
         case idle
         /// Capturing since `start` (milliseconds on the loop's clock); `typingFrom` is the
@@ -20,13 +20,15 @@ struct SessionRecorder {
 
     private var phase = Phase.idle
 
+    public init() {}
+
     /// Starts a new recording of a terminal of `size`, dropping any unwritten one.
-    mutating func start(size: Size, at milliseconds: Int) {
+    public mutating func start(size: Size, at milliseconds: Int) {
         phase = .recording(Recording(size: size), start: milliseconds, typingFrom: nil)
     }
 
     /// Adds the screen `state` shows, if a recording is under way and the screen changed.
-    mutating func capture(_ state: ExplorerState, colors: Bool, at milliseconds: Int) {
+    public mutating func capture(_ state: ExplorerState, colors: Bool, at milliseconds: Int) {
         guard case .recording(var recording, let start, var typingFrom) = phase, state.recording != nil else { return }
         let screen = render(state, size: recording.size, colors: colors, showsRecording: false)
         guard screen != recording.lastScreen else { return }
@@ -42,7 +44,7 @@ struct SessionRecorder {
     /// Stops capturing and returns the recording to write: kept until ``written()``, so a
     /// write that must first ask about an existing file can be done again. `state` gives the
     /// one frame of a recording that captured none.
-    mutating func finish(_ state: ExplorerState, colors: Bool, at milliseconds: Int) -> Recording? {
+    public mutating func finish(_ state: ExplorerState, colors: Bool, at milliseconds: Int) -> Recording? {
         switch phase {
         case .idle:
             return nil
@@ -63,7 +65,7 @@ struct SessionRecorder {
     }
 
     /// Forgets the finished recording once its file is written.
-    mutating func written() {
+    public mutating func written() {
         phase = .idle
     }
 }
