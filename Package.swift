@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousScreen", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",
-                    dependencies: ["atrous", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousIO",
+                    dependencies: ["atrous", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousIO", "AtrousExport",
                                    "AtrousTestSupport"]),
         // The real `atrous explore` in tmux: screen, keys, mouse, resize, signals, restore.
         .testTarget(name: "ExplorerEndToEndTests",

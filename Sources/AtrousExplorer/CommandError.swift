@@ -20,6 +20,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidLayer(LayerNotationError)
     /// An `:export` argument that names neither a kind nor a file extension it knows.
     case unknownExport(String)
+    /// A `:record` file whose extension names no recording format.
+    case unknownRecordingFormat(String)
 
     public var description: String {
         switch self {
@@ -40,6 +42,8 @@ public enum CommandError: Error, Sendable, Equatable, CustomStringConvertible {
             "Unknown stack '\(name)'; use " + listed(ExplorerCommand.stackPresets.map(\.name)) + "."
         case let .invalidLayer(error):
             error.description
+        case let .unknownRecordingFormat(path):
+            "Cannot tell how to record to '\(path)'; name a .cast file (asciicast) or an .svg file (animated picture)."
         case let .unknownExport(text):
             "Cannot tell what to export to '\(text)'; name a .npy, .csv, .json, .atrous.json, .txt, .ans, .svg or "
                 + ".py file, or start with " + listed(ExportKind.commandWords) + "."

@@ -183,6 +183,19 @@ public enum ExplorerAction: Sendable, Equatable {
     /// The program could not perform an effect; `message` is its one-sentence error.
     case failed(message: String)
 
+    // MARK: Recording
+
+    /// Starts recording the session to `path` (`:record FILE`), as an asciicast or an
+    /// animated SVG by the extension: ``update(_:_:)`` returns ``ExplorerEffect/startRecording(_:)``.
+    case startRecording(path: String, format: RecordingFormat)
+    /// Ends the recording and writes it (`:record stop`): ``update(_:_:)`` returns
+    /// ``ExplorerEffect/finishRecording(_:)``.
+    case stopRecording
+    /// The program checked the file and now captures every frame drawn.
+    case recordingStarted(RecordingTarget)
+    /// The program wrote the recording: `frames` screens over `milliseconds`.
+    case recordingWritten(path: String, frames: Int, milliseconds: Int)
+
     // MARK: History and program
 
     /// Restores the parameters before the last change.

@@ -75,6 +75,14 @@ extension ExplorerCommand {
             arguments throws(CommandError) in
             try exportAction(arguments)
         },
+        ExplorerCommand(names: ["record", "rec"], usage: ":record FILE.cast|FILE.svg | stop",
+                        summary: "record what the screen shows, as an asciicast or an animated SVG, until :record stop") {
+            arguments throws(CommandError) in
+            let text = try arguments.required()
+            if text.lowercased() == "stop" { return .stopRecording }
+            guard let format = RecordingFormat(path: text) else { throw .unknownRecordingFormat(text) }
+            return .startRecording(path: text, format: format)
+        },
         ExplorerCommand(names: ["weight", "w"], usage: ":weight [ROW,COL] VALUE",
                         summary: "set a kernel weight (the selected one without ROW,COL)") { arguments throws(CommandError) in
             _ = try arguments.required()

@@ -20,9 +20,27 @@ public enum ExplorerEffect: Sendable, Hashable {
     /// is true, an existing file is left alone and reported with
     /// ``ExplorerAction/fileExists(path:retry:)``, so nothing is ever overwritten silently.
     case export(ExportKind, path: String, overwrite: Bool)
+    /// Check that the recording's file can be written (asking before replacing one, as an
+    /// export does), then capture every frame drawn from now on; reported with
+    /// ``ExplorerAction/recordingStarted(_:)``.
+    case startRecording(RecordingTarget)
+    /// Stop capturing and write the frames to the target, atomically; reported with
+    /// ``ExplorerAction/recordingWritten(path:frames:milliseconds:)``.
+    case finishRecording(RecordingTarget)
 
     /// The same effect allowed to overwrite, for the answer yes to "overwrite?".
     public var overwriting: ExplorerEffect {
-        if case let .export(kind, path, _) = self { .export(kind, path: path, overwrite: true) } else { self }
+        switch self {
+        case let .export(kind, path, _):
+            return .export(kind, path: path, overwrite: true)
+        case var .startRecording(target):
+            target.overwrite = true
+            return .startRecording(target)
+        case var .finishRecording(target):
+            target.overwrite = true
+            return .finishRecording(target)
+        case .quit, .loadInput, .loadKernel, .loadActual, .openSession:
+            return self
+        }
     }
 }

@@ -72,6 +72,9 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var comparison: ActualComparison?
     /// The configuration `:pin` kept as A, compared with the current one (B); nil for none.
     public internal(set) var pinned: PinnedConfiguration?
+    /// Where `:record` is recording to, or nil when it is not; the frames are kept where they
+    /// are drawn.
+    public internal(set) var recording: RecordingTarget?
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {

@@ -129,9 +129,19 @@ private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [
     case let .fileExists(path, retry): state.fileExists(path: path, retry: retry)
     case let .failed(message): state.message = .error(message)
 
+    case let .startRecording(path, format): return state.startRecording(path: path, format: format)
+    case .stopRecording: return state.stopRecording()
+    case let .recordingStarted(target): state.recordingStarted(target)
+    case let .recordingWritten(path, frames, milliseconds):
+        state.recordingWritten(path: path, frames: frames, milliseconds: milliseconds)
+
     case .undo: state.undo()
     case .redo: state.redo()
-    case .quit: return [.quit]
+    case .quit:
+        // A recording under way is written before the program ends rather than lost.
+        guard let target = state.recording else { return [.quit] }
+        state.recording = nil
+        return [.finishRecording(target), .quit]
     }
     return []
 }

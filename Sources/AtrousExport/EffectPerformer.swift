@@ -16,6 +16,16 @@ public struct EffectPerformer {
     /// `atrous render`'s `--size`.
     public var screenSize: Size
     public var colors: Bool
+    /// The frames of a `:record` under way; whoever draws frames captures them here.
+    public var recorder = SessionRecorder()
+    /// The time now, in milliseconds on the clock of whoever runs the loop (the wall clock, or
+    /// `atrous render`'s timeline), for the recording's start and end.
+    public var now = 0
+    /// When the recording began, in seconds since 1970, for an asciicast's header; nil leaves
+    /// it out (`atrous render` writes the same file every time).
+    public var wallClock: (() -> Int)?
+    /// The wall clock's reading when the recording under way began.
+    private var timestamp: Int?
 
     public init(readsStandardInput: Bool = false, screenSize: Size = Size(width: 80, height: 24), colors: Bool = true) {
         self.readsStandardInput = readsStandardInput
@@ -28,7 +38,7 @@ public struct EffectPerformer {
     ///
     /// `.quit` is not performed here: ending the program belongs to whoever runs the loop,
     /// which checks for it first (see ``ExplorerDriver``).
-    public func perform(_ effect: ExplorerEffect, state: ExplorerState) -> [ExplorerAction] {
+    public mutating func perform(_ effect: ExplorerEffect, state: ExplorerState) -> [ExplorerAction] {
         switch effect {
         case .quit:
             return []
@@ -37,6 +47,10 @@ public struct EffectPerformer {
             let subject = ExportSubject(state: state, screen: render(state, size: screenSize, colors: colors),
                                         pathCounts: state.stack.analysis?.pathCounts)
             return FileEffects.perform(effect, subject: subject) ?? []
+        case let .startRecording(target):
+            return startRecording(target, retry: effect)
+        case let .finishRecording(target):
+            return finishRecording(target, state: state, retry: effect)
         case let .loadInput(path):
             return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
@@ -44,6 +58,41 @@ public struct EffectPerformer {
         case let .loadActual(path):
             return load(path) { .actualLoaded($0, path: path) }
         }
+    }
+
+    /// Checks the recording's file as an export checks its own (asking before replacing one),
+    /// then starts capturing.
+    private mutating func startRecording(_ target: RecordingTarget, retry: ExplorerEffect) -> [ExplorerAction] {
+        do {
+            guard target.path != StandardStream.path else { throw ExportError.standardOutput }
+            try OutputFile.ensureWritable(path: target.path, overwrite: target.overwrite)
+        } catch IOError.outputExists {
+            return [.fileExists(path: target.path, retry: retry)]
+        } catch {
+            return [.failed(message: "\(error)")]
+        }
+        recorder.start(size: screenSize, at: now)
+        timestamp = wallClock?()
+        return [.recordingStarted(target)]
+    }
+
+    /// Writes the recording atomically; a file that appeared since the start is asked about.
+    private mutating func finishRecording(_ target: RecordingTarget, state: ExplorerState,
+                                          retry: ExplorerEffect) -> [ExplorerAction] {
+        guard let recording = recorder.finish(state, colors: colors, at: now) else {
+            return [.failed(message: "Nothing was recorded.")]
+        }
+        do {
+            try RecordingFile.write(recording, format: target.format, to: target.path, overwrite: target.overwrite,
+                                    timestamp: timestamp)
+        } catch IOError.outputExists {
+            return [.fileExists(path: target.path, retry: retry)]
+        } catch {
+            recorder.written()
+            return [.failed(message: error.description)]
+        }
+        recorder.written()
+        return [.recordingWritten(path: target.path, frames: recording.frames.count, milliseconds: recording.duration)]
     }
 
     /// The array in `path` reported by `loaded`, or the one sentence why it cannot be read.

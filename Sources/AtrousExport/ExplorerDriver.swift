@@ -11,6 +11,9 @@ public struct ExplorerDriver {
     public var performer: EffectPerformer
     /// Whether an action asked the program to quit; later actions are ignored.
     public private(set) var hasQuit = false
+    /// What the effects performed on the way out reported (a recording written on quitting),
+    /// for whoever ran the loop to say once the screen is gone.
+    public private(set) var reportsAtQuit: [ExplorerMessage] = []
 
     public init(state: ExplorerState, performer: EffectPerformer = EffectPerformer()) {
         self.state = state
@@ -29,6 +32,12 @@ public struct ExplorerDriver {
             for effect in update(&state, pending.removeFirst()) {
                 if effect == .quit {
                     hasQuit = true
+                    // The effects before it were performed; their reports still reach the state,
+                    // and nothing they ask for is performed.
+                    for report in pending {
+                        update(&state, report)
+                        if let message = state.message { reportsAtQuit.append(message) }
+                    }
                     return
                 }
                 pending += performer.perform(effect, state: state)

@@ -16,7 +16,7 @@ public enum FileEffects {
     ///   user is then asked, and the effect comes back allowed to overwrite) or
     ///   ``ExplorerAction/failed(message:)`` — or nil for an effect this does not perform
     ///   (``ExplorerEffect/quit``, ``ExplorerEffect/loadInput(path:)``, ``ExplorerEffect/loadKernel(path:)``,
-    ///   ``ExplorerEffect/loadActual(path:)``).
+    ///   ``ExplorerEffect/loadActual(path:)``, and the recording's, which need the frames the loop captured).
     public static func perform(_ effect: ExplorerEffect,
                                subject: @autoclosure () -> ExportSubject) -> [ExplorerAction]? {
         switch effect {
@@ -35,7 +35,7 @@ public enum FileEffects {
             } catch {
                 return [.failed(message: "\(error)")]
             }
-        case .quit, .loadInput, .loadKernel, .loadActual:
+        case .quit, .loadInput, .loadKernel, .loadActual, .startRecording, .finishRecording:
             return nil
         }
     }

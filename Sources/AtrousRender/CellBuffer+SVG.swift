@@ -36,25 +36,53 @@ extension CellBuffer {
         """
         var texts = ""
         for y in 0..<size.height {
-            for run in runs(row: y) {
-                let style = run.style
-                var foreground = style.foreground.hex(default: options.foreground)
-                var background = style.background.hex(default: options.background)
-                if style.reverse { swap(&foreground, &background) }
-                let x = run.start * cw
-                if background != options.background {
-                    out += "<rect x=\"\(x)\" y=\"\(y * ch)\" width=\"\(run.text.count * cw)\" height=\"\(ch)\" fill=\"\(background)\"/>\n"
+            for run in paintedRuns(row: y, options: options) {
+                if let background = run.background {
+                    out += "<rect x=\"\(run.x)\" y=\"\(y * ch)\" width=\"\(run.width)\" height=\"\(ch)\" fill=\"\(background)\"/>\n"
                 }
-                guard run.text.contains(where: { $0 != " " }) || style.underline else { continue }
-                var attributes = "x=\"\(x)\" y=\"\(y * ch + ch * 4 / 5)\" textLength=\"\(run.text.count * cw)\" "
-                    + "lengthAdjust=\"spacingAndGlyphs\" fill=\"\(foreground)\""
-                if style.bold { attributes += " font-weight=\"bold\"" }
-                if style.dim { attributes += " fill-opacity=\"0.6\"" }
-                if style.underline { attributes += " text-decoration=\"underline\"" }
-                texts += "<text \(attributes) xml:space=\"preserve\">\(XML.escaped(run.text))</text>\n"
+                guard let text = run.text else { continue }
+                var attributes = "x=\"\(run.x)\" y=\"\(y * ch + run.baseline)\" textLength=\"\(run.width)\" "
+                    + "lengthAdjust=\"spacingAndGlyphs\" fill=\"\(run.foreground)\""
+                if run.style.bold { attributes += " font-weight=\"bold\"" }
+                if run.style.dim { attributes += " fill-opacity=\"0.6\"" }
+                if run.style.underline { attributes += " text-decoration=\"underline\"" }
+                texts += "<text \(attributes) xml:space=\"preserve\">\(XML.escaped(text))</text>\n"
             }
         }
         return out + texts + "</svg>\n"
+    }
+
+    /// One run of a row as a picture draws it: a background where it differs from the
+    /// terminal's, and text where there is something to see.
+    struct PaintedRun {
+        /// Left edge and width in pixels.
+        var x: Int
+        var width: Int
+        /// The fill behind the run, or nil for the terminal's own background.
+        var background: String?
+        /// The characters, or nil when the run is blank and not underlined.
+        var text: String?
+        /// The text's colour after reverse is applied.
+        var foreground: String
+        var style: Style
+        /// The text's baseline below the row's top, in pixels.
+        var baseline: Int
+    }
+
+    /// The runs of row `y` with their colours resolved: the one reading of styles that the
+    /// still picture and the animation share.
+    func paintedRuns(row y: Int, options: SVGOptions) -> [PaintedRun] {
+        runs(row: y).map { run in
+            let style = run.style
+            var foreground = style.foreground.hex(default: options.foreground)
+            var background = style.background.hex(default: options.background)
+            if style.reverse { swap(&foreground, &background) }
+            let visible = run.text.contains(where: { $0 != " " }) || style.underline
+            return PaintedRun(x: run.start * options.cellWidth, width: run.text.count * options.cellWidth,
+                              background: background == options.background ? nil : background,
+                              text: visible ? run.text : nil, foreground: foreground, style: style,
+                              baseline: options.cellHeight * 4 / 5)
+        }
     }
 
     /// Runs of same-styled cells in row `y`, trailing plain blanks left out.

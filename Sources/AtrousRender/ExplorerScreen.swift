@@ -37,6 +37,8 @@ public struct ExplorerScreen: Widget {
     public var selectedWeight: GridPosition?
     public var isPlaying: Bool
     public var speed: Double
+    /// Whether the status line shows that `:record` is recording.
+    public var isRecording = false
     public var message: ExplorerMessage?
     /// The open `:` command line, drawn in place of the message; nil when closed.
     public var commandLine: CommandLineText?
@@ -191,7 +193,8 @@ public struct ExplorerScreen: Widget {
         let position = current.map { $0.row * outputSize.width + $0.column + 1 } ?? 0
         buffer.render(StatusLine(spec: layer, geometry: geometry, inputShape: input.shape, outputShape: output?.shape,
                                  position: position, count: outputSize.height * outputSize.width,
-                                 isPlaying: isPlaying, speed: speed, palette: palette), in: layout.status)
+                                 isPlaying: isPlaying, speed: speed, isRecording: isRecording, palette: palette),
+                      in: layout.status)
         if let commandLine {
             buffer.render(CommandLinePrompt(line: commandLine, palette: palette), in: layout.message)
         } else {

@@ -8,10 +8,14 @@ import AtrousExplorer
 ///   - state: what to show.
 ///   - size: the terminal's columns and rows.
 ///   - colors: the colour palette when true, else the monochrome one.
+///   - showsRecording: whether the status line shows that `:record` is recording; a
+///     recorded frame leaves the sign out, as a screen recorder would not see it.
 /// - Returns: a buffer of exactly `size`.
 /// - Complexity: O(cells of the screen + cells of the input and output shown).
-public func render(_ state: ExplorerState, size: Size, colors: Bool) -> CellBuffer {
-    CellBuffer.rendering(ExplorerScreen(state: state, palette: Palette(colors: colors)), size: size)
+public func render(_ state: ExplorerState, size: Size, colors: Bool, showsRecording: Bool = true) -> CellBuffer {
+    var screen = ExplorerScreen(state: state, palette: Palette(colors: colors))
+    screen.isRecording = showsRecording && state.recording != nil
+    return CellBuffer.rendering(screen, size: size)
 }
 
 extension ExplorerScreen {

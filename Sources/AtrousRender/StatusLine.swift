@@ -22,10 +22,13 @@ public struct StatusLine: Widget {
     public var isPlaying: Bool
     /// Steps per second during play.
     public var speed: Double
+    /// Whether `:record` is recording: the line then starts with `● REC`, kept to the last.
+    public var isRecording = false
     public var palette: Palette
 
     public init(spec: LayerSpec, geometry: ConvolutionGeometry?, inputShape: [Int], outputShape: [Int]?,
-                position: Int, count: Int, isPlaying: Bool = false, speed: Double = 2, palette: Palette) {
+                position: Int, count: Int, isPlaying: Bool = false, speed: Double = 2, isRecording: Bool = false,
+                palette: Palette) {
         self.spec = spec
         self.geometry = geometry
         self.inputShape = inputShape
@@ -34,6 +37,7 @@ public struct StatusLine: Widget {
         self.count = count
         self.isPlaying = isPlaying
         self.speed = speed
+        self.isRecording = isRecording
         self.palette = palette
     }
 
@@ -101,8 +105,9 @@ public struct StatusLine: Widget {
         let play = Item(long: isPlaying ? "▶ \(speedText)" : "paused \(speedText)",
                         short: isPlaying ? "▶\(speedText)" : "paused", keep: 4)
         let input = Self.shape(inputShape)
+        let recording = isRecording ? [Item(long: "● REC", short: "●", keep: 10)] : []
         guard let geometry, let outputShape else {
-            return [rate, kernel, stride, Item(long: "pad \(spec.padding)", short: "\(spec.padding)", keep: 7), fill,
+            return recording + [rate, kernel, stride, Item(long: "pad \(spec.padding)", short: "\(spec.padding)", keep: 7), fill,
                     Item(long: "\(input) → no output", short: "\(input)→none", keep: 3),
                     Item(long: "impossible", short: "impossible", keep: 9), play]
         }
@@ -110,7 +115,7 @@ public struct StatusLine: Widget {
         let mode = if case .explicit = spec.padding { "pad" } else { "pad \(spec.padding)" }
         let shortMode = if case .explicit = spec.padding { "" } else { "\(spec.padding) " }
         let output = Self.shape(outputShape)
-        return [
+        return recording + [
             rate, kernel, stride,
             Item(long: "\(mode) t\(t) b\(b) l\(l) r\(r)", short: "\(shortMode)\(t),\(b),\(l),\(r)", keep: 7),
             fill,

@@ -53,4 +53,25 @@ struct KeyNotationTests {
         #expect(try KeyNotation.parse(text) == keys)
         #expect(KeyNotation.text(of: [.character("<"), .up, .control("r"), .character(" ")]) == "<lt><Up><C-r><Space>")
     }
+
+    @Test("pauses are steps of their own, which parse leaves out", arguments: [
+        ("j<Wait 500ms>k", [KeyStep.key(.character("j")), .wait(milliseconds: 500), .key(.character("k"))]),
+        ("<wait 2s><WAIT 1.5S><Wait 0.25s><Wait 0ms>", [.wait(milliseconds: 2000), .wait(milliseconds: 1500),
+                                                         .wait(milliseconds: 250), .wait(milliseconds: 0)]),
+        ("<Wait 3600s>", [.wait(milliseconds: 3_600_000)]),
+    ])
+    func readsPauses(text: String, steps: [KeyStep]) throws {
+        #expect(try KeyNotation.steps(text) == steps)
+        #expect(try KeyNotation.parse(text) == steps.compactMap(\.key))
+        #expect(try KeyNotation.steps(steps.map { KeyNotation.text(of: $0) }.joined()) == steps)
+    }
+
+    @Test("a pause that cannot be read is one sentence", arguments: [
+        "Wait", "Wait 5", "Wait 5m", "Wait -1s", "Wait 1.5ms", "Wait 0.0001s", "Wait 3601s", "Wait 1 s", "Wait ٣s",
+    ])
+    func refusesBadPauses(name: String) {
+        #expect(throws: KeyNotationError.badWait(name)) { try KeyNotation.steps("<\(name)>") }
+        let text = KeyNotationError.badWait(name).description
+        #expect(text.hasSuffix(".") && !text.dropLast().contains(". "), "\(text)")
+    }
 }

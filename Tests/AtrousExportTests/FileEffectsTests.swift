@@ -136,7 +136,7 @@ struct FileEffectsTests {
         let path = directory.path("x.npy")
         let input = Tensor<Double>(shape: [4, 5]) { Double($0[0] * 5 + $0[1]) }
         try ArrayFile.write(input, to: path, overwrite: false)
-        let performer = EffectPerformer()
+        var performer = EffectPerformer()
         #expect(performer.perform(.loadInput(path: path), state: ExplorerState()) == [.inputLoaded(input, path: path)])
         #expect(performer.perform(.loadActual(path: path), state: ExplorerState()) == [.actualLoaded(input, path: path)])
         #expect(performer.perform(.loadKernel(path: directory.path("none.npy")), state: ExplorerState())

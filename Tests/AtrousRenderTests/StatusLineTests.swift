@@ -30,6 +30,19 @@ struct StatusLineTests {
         #expect(buffer.cells.allSatisfy { $0.style.reverse }, "the whole bar is in the status style")
     }
 
+    @Test("a recording shows first and stays longest, in its short form when the line is narrow", arguments: [
+        (102, "● REC rate 2 kernel 3x3 stride 1 pad same t2 b2 l2 r2 fill zeros 7x7 → 7x7 cell 2/49 paused 2/s"),
+        (60, "● REC r2 k3x3 s1 same 2,2,2,2 zeros 7x7→7x7 cell 2/49 paused"),
+        (12, "●  r2  2/49"),
+        (1, "●"),
+    ])
+    func recordingSign(width: Int, expected: String) throws {
+        var line = try status()
+        line.isRecording = true
+        #expect(line.text(width: width) == expected)
+        #expect(try status().text(width: width).contains("●") == false)
+    }
+
     @Test func playShowsItsSpeed() throws {
         #expect(try status(isPlaying: true, speed: 4).items.last == StatusLine.Item(long: "▶ 4/s", short: "▶4/s", keep: 4))
         #expect(try status(speed: 0.5).items.last?.long == "paused 0.5/s")

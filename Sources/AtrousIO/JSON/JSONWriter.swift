@@ -20,6 +20,19 @@ public struct JSONWriter: Sendable {
         return out + "\n"
     }
 
+    /// The value on one line with no spaces, for formats of one JSON value per line (an
+    /// asciicast's header and events).
+    public static func line(_ value: JSONValue) -> String {
+        switch value {
+        case let .object(members):
+            "{" + members.map { quoted($0.key) + ":" + line($0.value) }.joined(separator: ",") + "}"
+        case let .array(values):
+            "[" + values.map(line).joined(separator: ",") + "]"
+        default:
+            plainText(value)
+        }
+    }
+
     private func write(_ value: JSONValue, place: String, indent: String, into out: inout String) {
         switch value {
         case let .object(members):

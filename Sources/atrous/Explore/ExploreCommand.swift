@@ -2,6 +2,7 @@ import ArgumentParser
 import AtrousExport
 import AtrousRender
 import AtrousTerminal
+import Foundation
 
 /// `atrous explore`, and `atrous` alone: the interactive explorer in the terminal.
 struct ExploreCommand: ParsableCommand {
@@ -27,10 +28,16 @@ struct ExploreCommand: ParsableCommand {
         let environment: (String) -> String? = { [noColor] name in
             name == "NO_COLOR" && noColor ? "1" : TerminalSession.processEnvironment(name)
         }
-        try withTerminal(environment: environment) { screen in
+        let reports = try withTerminal(environment: environment) { screen in
             var app = ExplorerApp(screen: screen, colors: screen.colorSupport != .monochrome,
                                   driver: ExplorerDriver(state: state))
             try app.run()
+            return app.driver.reportsAtQuit
+        }
+        // What was done on the way out, such as a recording written on quitting, said where it
+        // can still be read (a message's text is escaped already).
+        for report in reports {
+            FileHandle.standardError.write(Data("atrous: \(report.text)\n".utf8))
         }
     }
 }

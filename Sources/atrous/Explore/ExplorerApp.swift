@@ -2,6 +2,7 @@ import AtrousExplorer
 import AtrousExport
 import AtrousRender
 import AtrousTerminal
+import Foundation
 
 /// The explorer's program loop on any terminal: read an event, turn it into an action, update
 /// the state (performing effects), render the state, draw the frame.
@@ -15,12 +16,19 @@ struct ExplorerApp<Screen: TerminalScreen> {
     /// The colour palette when true, else the monochrome one.
     let colors: Bool
     private(set) var driver: ExplorerDriver
+    /// The loop's clock, which times the frames of a `:record`.
+    private let clock = ContinuousClock()
+    private let started: ContinuousClock.Instant
 
     init(screen: Screen, colors: Bool, driver: ExplorerDriver) {
         self.screen = screen
         self.colors = colors
         self.driver = driver
         self.driver.performer.colors = colors
+        if self.driver.performer.wallClock == nil {
+            self.driver.performer.wallClock = { Int(Date().timeIntervalSince1970) }
+        }
+        started = clock.now
     }
 
     var state: ExplorerState { driver.state }
@@ -36,6 +44,7 @@ struct ExplorerApp<Screen: TerminalScreen> {
         while !driver.hasQuit, let event = try screen.nextEvent(timeoutMilliseconds: beatMilliseconds) {
             if let action = action(for: event) {
                 driver.performer.screenSize = screen.size
+                driver.performer.now = milliseconds
                 driver.send(action)
             }
             if !driver.hasQuit { draw() }
@@ -60,7 +69,15 @@ struct ExplorerApp<Screen: TerminalScreen> {
         }
     }
 
-    private func draw() {
+    /// Draws the state, and captures the frame while `:record` records.
+    private mutating func draw() {
         screen.draw(render(state, size: screen.size, colors: colors))
+        if state.recording != nil { driver.performer.recorder.capture(state, colors: colors, at: milliseconds) }
+    }
+
+    /// Milliseconds since the loop was made.
+    private var milliseconds: Int {
+        let elapsed = clock.now - started
+        return Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }
