@@ -50,6 +50,9 @@ public struct ExplorerScreen: Widget {
     public static let keysTitle = "Keys"
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
+    /// The pinned A against B while one is pinned and the receptive-field view is off; B's
+    /// computation line then reads `B: y[…] = …`.
+    public var comparison: PinnedComparisonPanel?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
     public var overlay: (any Widget & Sendable)?
     /// The layers overview, drawn over the panels only, while it is on; nil otherwise.
@@ -121,10 +124,12 @@ public struct ExplorerScreen: Widget {
                                computationLines: computationLine?.lineCount(width: size.width) ?? 1)
         // The kernel's height depends on the width it got: a footprint that does not fit
         // beside the weights goes below them.
-        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil, needs: needs) {
+        let comparisonRows = comparison?.preferredHeight(width: size.width) ?? 0
+        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil,
+                                                      comparisonRows: comparisonRows, needs: needs) {
             needs.kernel.height = kernelPanel(widths).preferredHeight(width: widths.kernel.width)
         }
-        return ScreenLayout(size: size, showsExtras: extra != nil, needs: needs)
+        return ScreenLayout(size: size, showsExtras: extra != nil, comparisonRows: comparisonRows, needs: needs)
     }
 
     var computationLine: ComputationLine? {
@@ -132,6 +137,7 @@ public struct ExplorerScreen: Widget {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
             line.activation = activation
+            if comparison != nil && extra == nil { line.label = "B: " }
             return line
         }
     }
@@ -178,7 +184,11 @@ public struct ExplorerScreen: Widget {
             buffer.render(NoOutputPanel(reason: problem ?? "The parameters are impossible.", palette: palette),
                           in: layout.output)
         }
-        if let extra { buffer.render(extra, in: layout.extra) }
+        if let extra {
+            buffer.render(extra, in: layout.extra)
+        } else if let comparison {
+            buffer.render(comparison, in: layout.extra)
+        }
         if let layersOverview {
             // Over the panels, under the computation line: the keys that change a layer stay in sight.
             let area = helpArea(layout).splitTop(max(layout.computation.y - helpArea(layout).y, 0)).0
