@@ -8,7 +8,7 @@ import AtrousCore
 /// The sum wraps into the rows the layout gives it; when even those are too few, as many terms
 /// as fit are shown and the rest counted, naming `:sum`, which lists every term; the result
 /// always shows. Terms that carry a value are shown before zero ones, and the count says when
-/// every hidden term is 0 (`… (+6 more, all 0: :sum)`).
+/// every hidden term is 0 (`… (+6 zeros: :sum)`).
 public struct ComputationLine: Widget {
     public var breakdown: TapBreakdown<Double>
     /// Whether to name the output channel in `y[i,j,c]` (several output channels).
@@ -69,7 +69,8 @@ public struct ComputationLine: Widget {
             var pieces = chosen.map { terms[$0] }
             if shown < terms.count {
                 let hiddenAreZero = kept.dropFirst(shown).allSatisfy { values[$0] == 0 }
-                let more = "+\(terms.count - shown) more" + (hiddenAreZero ? ", all 0" : "")
+                let hidden = terms.count - shown
+                let more = "+\(hidden) " + (hiddenAreZero ? (hidden == 1 ? "zero" : "zeros") : "more")
                 pieces.append(Segment(text: "… (\(more): :sum)", style: palette.index))
             }
             if let lines = flow(pieces, width: width, maxLines: maxLines) { return lines }
