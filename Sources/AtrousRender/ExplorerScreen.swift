@@ -170,7 +170,9 @@ public struct ExplorerScreen: Widget {
     func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
-                        mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth,
+                        // While compared, B's heat map is the comparison's, on the scale it shares with A.
+                        mode: layout.showsOutputHeat && comparison == nil ? .both : .values, palette: palette,
+                        maxValueWidth: layout.valueWidth,
                         summary: outputSummary)
         }
     }

@@ -61,8 +61,8 @@ public struct ExplorerLayout: Sendable, Hashable {
     public let output: Rect
     /// The receptive-field view, empty unless extras are on: a third column from 120 columns,
     /// else the whole panel area (the input, kernel and output regions are then empty).
-    /// With a comparison instead: a full-width band below the panels when they keep
-    /// ``panelRowsBesideComparison`` rows, else the whole panel area.
+    /// With a comparison instead: a full-width band below the panels when it fits whole and
+    /// they keep ``panelRowsBesideComparison`` rows, else the whole panel area.
     public let extra: Rect
     public let computation: Rect
     /// The legend line, between the panels and the sum, when a row is free; else empty.
@@ -126,11 +126,12 @@ public struct ExplorerLayout: Sendable, Hashable {
         var (panels, legend) = rest4.splitBottom(spare - (computationRows - 1) >= 1 ? 1 : 0)
         self.computation = computation
         self.legend = legend
-        // The comparison's band, at most half the panel area, just above the computation line.
-        let bandRows = comparing ? min(comparisonRows, panels.height / 2) : 0
-        let banded = comparing && panels.height - bandRows >= Self.panelRowsBesideComparison
+        // The comparison's band, just above the computation line, when it fits whole beside
+        // panels of their least height; a band that scrolled would hide what the whole panel
+        // area shows.
+        let banded = comparing && panels.height - comparisonRows >= Self.panelRowsBesideComparison
         var band = Rect(x: panels.x, y: panels.maxY, width: panels.width, height: 0)
-        if banded { (panels, band) = panels.splitBottom(bandRows) }
+        if banded { (panels, band) = panels.splitBottom(comparisonRows) }
 
         let inputWidth = wideExtras ? panels.width * 2 / 5 : Self.inputWidth(panels.width, needs: needs)
         let columns = panels.splitLeft(inputWidth)

@@ -81,7 +81,7 @@ struct PinnedComparisonSnapshotTests {
         let difference = try #require(state.pinned?.difference)
         let (low, high) = (difference.scalars.min()!, difference.scalars.max()!)
         #expect(low == -13 && high == 27)
-        let words = panel.scaleEntries(scrolled: false).map { $0.map(\.text).joined() }
+        let words = panel.scaleEntries(panel.maps, scrolled: false).map { $0.map(\.text).joined() }
         #expect(words.contains("A−B == -13    0 ██ 27"))
         let shade = { (value: Double) in
             String(repeating: HeatPalette(colors: false).cell(for: value, scale: .diverging(limit: 27)).character, count: 2)

@@ -42,7 +42,8 @@ public struct PinnedComparisonPanel: Widget, Sendable {
     /// The rows that show everything at `width` columns: titles, indices, the taller map, the
     /// notes, the scales and A's computation line.
     public func preferredHeight(width: Int) -> Int {
-        2 + maps.map(\.plane.height).max()! + notes(width: width).count + 2
+        let heights = [pinned.output, output].map { $0.map { $0.shape[1] } ?? 0 }
+        return 2 + heights.max()! + notes(width: width).count + 2
     }
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
@@ -75,7 +76,8 @@ public struct PinnedComparisonPanel: Widget, Sendable {
             grid.drawHeat(map.plane, scale: map.scale, current: current, palette: palette,
                           mark: { $0 == current ? palette.current : nil }, into: &buffer)
         }
-        Legend.write(scaleEntries(scrolled: grids.contains { $0.grid.map { !ScrollMarker.arrows([$0]).isEmpty } ?? false }),
+        let scrolled = grids.contains { $0.grid.map { !ScrollMarker.arrows([$0]).isEmpty } ?? false }
+        Legend.write(scaleEntries(maps, scrolled: scrolled),
                      in: scaleRow, more: " …", palette: palette, into: &buffer)
         drawALine(in: aLine, into: &buffer)
     }
@@ -178,9 +180,9 @@ public struct PinnedComparisonPanel: Widget, Sendable {
         words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
-    /// The scales as drawn: A and B's shared one, `A − B`'s signed one, and the marks.
-    func scaleEntries(scrolled: Bool) -> [Legend.Entry] {
-        let maps = self.maps
+    /// The scales of `maps` (``maps``) as drawn: A and B's shared one, `A − B`'s signed one,
+    /// and the marks.
+    func scaleEntries(_ maps: [Map], scrolled: Bool) -> [Legend.Entry] {
         var entries: [Legend.Entry] = []
         let shared = Self.union(maps[0].plane.range, maps[1].plane.range)
         if !shared.isEmpty {
