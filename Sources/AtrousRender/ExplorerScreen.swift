@@ -112,6 +112,7 @@ public struct ExplorerScreen: Widget {
         if let cell = inputPanel(layout)?.position(x: x, y: y, in: layout.input) { return .input(cell) }
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
         if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
+        if extra == nil, let cell = comparison?.position(x: x, y: y, in: layout.extra) { return .output(cell) }
         return nil
     }
 

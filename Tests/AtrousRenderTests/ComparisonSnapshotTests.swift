@@ -93,6 +93,29 @@ struct PinnedComparisonSnapshotTests {
     }
 }
 
+/// A click on any of the three maps picks that cell of B: on 80 columns each map has 24, the
+/// row indices 2, and cells two columns each from the third row.
+struct ComparisonClickTests {
+    @Test(arguments: [
+        (8, 3, GridPosition(row: 1, column: 3)),
+        (35, 3, GridPosition(row: 1, column: 3)),
+        (60, 4, GridPosition(row: 2, column: 2)),
+    ])
+    func aClickOnAMapPicksThatCell(x: Int, y: Int, cell: GridPosition) {
+        let screen = ExplorerScreen(state: PinnedComparisonSnapshotTests.state(PinnedComparisonSnapshotTests.rateChanged),
+                                    palette: .monochrome)
+        #expect(screen.hit(x: x, y: y, size: Size(width: 80, height: 24)) == .output(cell))
+    }
+
+    @Test func betweenTheMapsAndOnTitlesNothingIsPicked() {
+        let screen = ExplorerScreen(state: PinnedComparisonSnapshotTests.state(PinnedComparisonSnapshotTests.rateChanged),
+                                    palette: .monochrome)
+        for (x, y) in [(25, 3), (8, 0), (8, 1), (8, 12)] {
+            #expect(screen.hit(x: x, y: y, size: Size(width: 80, height: 24)) == nil)
+        }
+    }
+}
+
 /// Where the comparison goes: a band below the panels when they keep their rows, else the
 /// whole panel area.
 struct ComparisonLayoutTests {

@@ -49,19 +49,7 @@ public struct PinnedComparisonPanel: Widget, Sendable {
     public func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        // A's line on the last row, the scales above it, the notes above them, while the maps
-        // keep at least a title, indices and one row.
-        let (upper, aLine) = area.splitBottom(1)
-        let (upper2, scaleRow) = upper.splitBottom(1)
-        var notes = notes(width: area.width)
-        let noteRoom = max(0, upper2.height - 3)
-        if notes.count > noteRoom {
-            notes = Array(notes.prefix(noteRoom))
-            if let last = notes.popLast() {
-                notes.append(PanelLine(text: (last.text + " …").truncated(to: area.width), style: last.style))
-            }
-        }
-        let (mapsArea, notesArea) = upper2.splitBottom(notes.count)
+        let (mapsArea, notes, notesArea, scaleRow, aLine) = regions(area)
         buffer.write(notes, in: notesArea)
         let maps = self.maps
         let grids = layout(maps, in: mapsArea)
@@ -80,6 +68,37 @@ public struct PinnedComparisonPanel: Widget, Sendable {
         Legend.write(scaleEntries(maps, scrolled: scrolled),
                      in: scaleRow, more: " …", palette: palette, into: &buffer)
         drawALine(in: aLine, into: &buffer)
+    }
+
+    /// Where the parts go in `area`: A's line on the last row, the scales above it, the notes
+    /// above them (cut with `…` only when the maps would lose their title, indices and one
+    /// row), and the maps above all.
+    func regions(_ area: Rect) -> (maps: Rect, notes: [PanelLine], notesArea: Rect, scaleRow: Rect, aLine: Rect) {
+        let (upper, aLine) = area.splitBottom(1)
+        let (upper2, scaleRow) = upper.splitBottom(1)
+        var notes = notes(width: area.width)
+        let noteRoom = max(0, upper2.height - 3)
+        if notes.count > noteRoom {
+            notes = Array(notes.prefix(noteRoom))
+            if let last = notes.popLast() {
+                notes.append(PanelLine(text: (last.text + " …").truncated(to: area.width), style: last.style))
+            }
+        }
+        let (maps, notesArea) = upper2.splitBottom(notes.count)
+        return (maps, notes, notesArea, scaleRow, aLine)
+    }
+
+    /// B's output cell drawn at screen point (`x`, `y`) in any of the three maps, when the
+    /// panel fills `area`: cells share their index across the maps, so a click on A or on
+    /// `A − B` picks the same cell of B. Nil off the maps and on cells B does not have.
+    public func position(x: Int, y: Int, in area: Rect) -> GridPosition? {
+        guard let output else { return nil }
+        for placed in layout(maps, in: regions(area).maps) {
+            if let cell = placed.grid?.position(x: x, y: y), cell.row < output.shape[1], cell.column < output.shape[2] {
+                return cell
+            }
+        }
+        return nil
     }
 
     // MARK: - Maps
