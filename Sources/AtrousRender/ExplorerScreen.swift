@@ -112,7 +112,7 @@ public struct ExplorerScreen: Widget {
         if let cell = inputPanel(layout)?.position(x: x, y: y, in: layout.input) { return .input(cell) }
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
         if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
-        if extra == nil, let cell = comparison?.position(x: x, y: y, in: layout.extra) { return .output(cell) }
+        if let cell = shownComparison?.position(x: x, y: y, in: layout.extra) { return .output(cell) }
         return nil
     }
 
@@ -125,7 +125,7 @@ public struct ExplorerScreen: Widget {
                                computationLines: computationLine?.lineCount(width: size.width) ?? 1)
         // The kernel's height depends on the width it got: a footprint that does not fit
         // beside the weights goes below them.
-        let comparisonRows = comparison?.preferredHeight(width: size.width) ?? 0
+        let comparisonRows = shownComparison?.preferredHeight(width: size.width) ?? 0
         if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil,
                                                       comparisonRows: comparisonRows, needs: needs) {
             needs.kernel.height = kernelPanel(widths).preferredHeight(width: widths.kernel.width)
@@ -138,10 +138,13 @@ public struct ExplorerScreen: Widget {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
             line.activation = activation
-            if comparison != nil && extra == nil { line.label = "B: " }
+            if shownComparison != nil { line.label = "B: " }
             return line
         }
     }
+
+    /// The comparison when it is drawn: the receptive-field view, when on, comes first.
+    private var shownComparison: PinnedComparisonPanel? { extra == nil ? comparison : nil }
 
     private var current: GridPosition? {
         breakdown.map { GridPosition(row: $0.outputRow, column: $0.outputColumn) }
@@ -172,7 +175,7 @@ public struct ExplorerScreen: Widget {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
                         // While compared, B's heat map is the comparison's, on the scale it shares with A.
-                        mode: layout.showsOutputHeat && comparison == nil ? .both : .values, palette: palette,
+                        mode: layout.showsOutputHeat && shownComparison == nil ? .both : .values, palette: palette,
                         maxValueWidth: layout.valueWidth,
                         summary: outputSummary)
         }
@@ -189,8 +192,8 @@ public struct ExplorerScreen: Widget {
         }
         if let extra {
             buffer.render(extra, in: layout.extra)
-        } else if let comparison {
-            buffer.render(comparison, in: layout.extra)
+        } else if let shownComparison {
+            buffer.render(shownComparison, in: layout.extra)
         }
         if let layersOverview {
             // Over the panels, under the computation line: the keys that change a layer stay in sight.
