@@ -93,6 +93,19 @@ struct PinnedComparisonSnapshotTests {
     }
 }
 
+/// A map's titles, longest first, name its channel when the output has several.
+struct ComparisonTitleTests {
+    @Test func titlesNameTheChannelOfAMultiChannelOutput() {
+        let plane = Plane(height: 16, width: 16, values: Array(repeating: 0, count: 256))
+        let caption = MapCaption(shape: [1, 16, 16, 2], channel: 1, batch: 0)
+        #expect(PinnedComparisonPanel.titles("A", "rate 2 same", plane, caption)
+            == ["A: rate 2 same · 16x16 · ch 1 of 0–1", "A: rate 2 same · 16x16 ch 1", "A: rate 2 same ch 1",
+                "A: rate 2 same", "A ch 1"])
+        #expect(PinnedComparisonPanel.titles("A−B", nil, plane, MapCaption(shape: [1, 16, 16, 1], channel: 0, batch: 0))
+            == ["A−B · 16x16", "A−B · 16x16", "A−B", "A−B", "A−B"])
+    }
+}
+
 /// A click on any of the three maps picks that cell of B: on 80 columns each map has 24, the
 /// row indices 2, and cells two columns each from the third row.
 struct ComparisonClickTests {

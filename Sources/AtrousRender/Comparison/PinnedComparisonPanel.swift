@@ -122,22 +122,29 @@ public struct PinnedComparisonPanel: Widget, Sendable {
         let difference = pinned.difference.map {
             Plane(height: $0.shape[0], width: $0.shape[1], values: $0.scalars, summary: pinned.differenceSummary)
         } ?? Plane(height: 0, width: 0, values: [])
+        let caption = { (map: Tensor<Double>?) in MapCaption(shape: map?.shape ?? [], channel: self.channel, batch: 0) }
         return [
-            Map(titles: Self.titles("A", PinnedConfiguration.shortSummary(of: pinned.parameters.spec), a), plane: a,
+            Map(titles: Self.titles("A", PinnedConfiguration.shortSummary(of: pinned.parameters.spec), a,
+                                    caption(pinned.output)), plane: a,
                 scale: outputs, absence: pinned.output == nil ? "No output: A's parameters are impossible."
                     : "A has no channel \(channel)."),
-            Map(titles: Self.titles("B", PinnedConfiguration.shortSummary(of: layer), b), plane: b, scale: outputs,
+            Map(titles: Self.titles("B", PinnedConfiguration.shortSummary(of: layer), b, caption(output)), plane: b,
+                scale: outputs,
                 absence: output == nil ? "No output: B's parameters are impossible." : "B has no channel \(channel)."),
-            Map(titles: Self.titles("A−B", nil, difference), plane: difference, scale: differenceScale,
+            Map(titles: Self.titles("A−B", nil, difference, caption(output ?? pinned.output)), plane: difference,
+                scale: differenceScale,
                 absence: "No A−B: it needs both outputs in channel \(channel)."),
         ]
     }
 
-    /// `A: rate 2 same · 9x9`, then shorter forms; no size for a map without cells.
-    static func titles(_ name: String, _ layer: String?, _ plane: Plane) -> [String] {
+    /// `A: rate 2 same · 9x9`, with the channel and image of a map that has several
+    /// (``MapCaption``), then shorter forms, longest first; no size for a map without cells.
+    static func titles(_ name: String, _ layer: String?, _ plane: Plane, _ caption: MapCaption) -> [String] {
         let size = plane.height > 0 && plane.width > 0 ? " · \(plane.height)x\(plane.width)" : ""
-        guard let layer else { return ["\(name)\(size)", name] }
-        return ["\(name): \(layer)\(size)", "\(name): \(layer)", name]
+        let named = layer.map { "\(name): \($0)" } ?? name
+        // The layer tells A from B; the channel, the same in all three, still shows on A−B's.
+        return ["\(named)\(size)\(caption.long)", "\(named)\(size)\(caption.short)", "\(named)\(caption.short)",
+                named, "\(name)\(caption.short)"]
     }
 
     /// The range that holds both ranges: A's and B's values on one scale.
