@@ -48,7 +48,7 @@ struct PinActionTests {
         var state = stateAfterCommand("pin", from: start)
         #expect(try #require(state.pinned).changes(to: state.parameters) == [])
         for action: ExplorerAction in [.setFill(.reflect), .setRate(Pair(square: 3))] { update(&state, action) }
-        #expect(try #require(state.pinned).changes(to: state.parameters) == ["rate", "fill"])
+        #expect(try #require(state.pinned).changes(to: state.parameters) == ["rate 2 → 3", "fill zeros → reflect"])
     }
 
     @Test(arguments: [

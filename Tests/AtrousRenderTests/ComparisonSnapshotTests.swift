@@ -50,7 +50,7 @@ struct PinnedComparisonSnapshotTests {
     func aAgainstB(size: Size) {
         let frame = render(Self.state(Self.rateChanged), size: size, colors: false).text
         for title in ["A: rate 2 same · 9x9", "B: rate 3 same · 9x9", "A−B · 9x9"] { #expect(frame.contains(title)) }
-        #expect(frame.contains("B changes the rate. Both outputs are 9x9: A−B in every cell."))
+        #expect(frame.contains("B changes: rate 2 → 3. Both outputs are 9x9: A−B in every cell."))
         #expect(frame.contains("\nA: y[0,0] = ") && frame.contains("\nB: y[0,0] = "))
         assertSnapshot(of: frame, as: .lines, named: size.description)
     }

@@ -1,18 +1,22 @@
 import AtrousCore
 
 extension PinnedConfiguration {
-    /// What B changed of A, in words and in the order the status line reads a layer: `rate`,
-    /// `stride`, `padding`, `fill`, `kernel size`, `kernel weights`, `bias`, `activation`,
-    /// `input`, `layer stack`; empty when B is A unchanged.
+    /// What B changed of A, in words and in the order the status line reads a layer, with
+    /// A's and B's values where they are short: `rate 2 → 3`, `stride 1 → 2`,
+    /// `padding same → valid`, `fill zeros → reflect`, `kernel size 3 → 5`, then
+    /// `kernel weights`, `bias`, `activation`, `input`, `layer stack`; empty when B is A unchanged.
     public func changes(to current: ExplorerParameters) -> [String] {
         let a = parameters, (aSpec, bSpec) = (parameters.spec, current.spec)
         var changes: [String] = []
-        if aSpec.rate != bSpec.rate { changes.append("rate") }
-        if aSpec.stride != bSpec.stride { changes.append("stride") }
-        if aSpec.padding != bSpec.padding { changes.append("padding") }
-        if aSpec.fill != bSpec.fill { changes.append("fill") }
+        func change<Value: Equatable & CustomStringConvertible>(_ name: String, _ before: Value, _ after: Value) {
+            if before != after { changes.append("\(name) \(before) → \(after)") }
+        }
+        change("rate", aSpec.rate, bSpec.rate)
+        change("stride", aSpec.stride, bSpec.stride)
+        change("padding", aSpec.padding, bSpec.padding)
+        change("fill", aSpec.fill, bSpec.fill)
         if aSpec.kernelSize != bSpec.kernelSize {
-            changes.append("kernel size")
+            change("kernel size", aSpec.kernelSize, bSpec.kernelSize)
         } else if a.kernel != current.kernel {
             changes.append("kernel weights")
         }

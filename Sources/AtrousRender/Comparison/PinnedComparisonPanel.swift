@@ -187,7 +187,7 @@ public struct PinnedComparisonPanel: Widget, Sendable {
     /// What B changed, and which cells `A − B` covers: the rule when the shapes differ.
     func notes(width: Int) -> [PanelLine] {
         var text = changes.isEmpty ? "B is A unchanged: change a parameter to compare."
-            : "B changes the \(Self.list(changes))."
+            : "B changes: \(changes.joined(separator: ", "))."
         if let a = pinned.output, let b = output, let difference = pinned.difference {
             let (aSize, bSize) = ("\(a.shape[1])x\(a.shape[2])", "\(b.shape[1])x\(b.shape[2])")
             let (rows, columns) = (difference.shape[0], difference.shape[1])
@@ -199,11 +199,6 @@ public struct PinnedComparisonPanel: Widget, Sendable {
             }
         }
         return PanelParagraph(text, palette.note).lines(width: width)
-    }
-
-    /// `rate`, `rate and fill`, `rate, stride and fill`.
-    static func list(_ words: [String]) -> String {
-        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
     }
 
     /// The scales of `maps` (``maps``) as drawn: A and B's shared one, `A − B`'s signed one,
