@@ -5,7 +5,8 @@ public enum BenchSuite {
     /// Every figure, in report order: the start-up of `atrous render` (this program, started
     /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
     /// 1, 4 and 8, a 5x5 kernel, the seed with Winograd's algorithm, the explorer-sized convolution; then the explorer's key press
-    /// to frame on the default session and on a 512x512 stack, and its first frame.
+    /// to frame on the default session and on a 512x512 stack, on one 512x512 layer alone and
+    /// pinned against another rate, and its first frame.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
@@ -26,6 +27,8 @@ public enum BenchSuite {
             InteractionWorkload.stack512.figure(name: "stack512_key_to_frame", repetitions: 1000),
             InteractionWorkload.stack512Layer1.figure(name: "stack512_layer1_key", repetitions: 300),
             InteractionWorkload.stack256Channels32.figure(name: "stack256x32_l1_key", repetitions: 20),
+            InteractionWorkload.layer512.figure(name: "layer512_key_to_frame", repetitions: 500),
+            InteractionWorkload.pinned512.figure(name: "pinned512_key_to_frame", repetitions: 500),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
         ]
     }

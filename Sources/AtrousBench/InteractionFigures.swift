@@ -65,6 +65,19 @@ public struct InteractionWorkload: Sendable {
         setUp: { stackSetUp(side: 256, rates: [1, 2, 4, 8], channels: 32) }, size: Size(width: 160, height: 48),
         keys: layerRateWalk)
 
+    /// One SAME 3x3 layer at rate 2 on a 512x512 random input, on a 120x40 terminal in colour:
+    /// the reference for ``pinned512``.
+    public static let layer512 = InteractionWorkload(
+        summary: "512x512 input, one 3x3 layer at rate 2 SAME, 120x40, colours",
+        setUp: { stackSetUp(side: 512, rates: [2]) }, size: Size(width: 120, height: 40))
+
+    /// ``layer512`` with that layer pinned as A and rate 3 as B: each frame draws A, B and
+    /// A − B, and each rate key computes B and A − B again.
+    public static let pinned512 = InteractionWorkload(
+        summary: "512x512 input, 3x3 rate 2 SAME pinned as A, rate 3 as B: A, B and A-B, 120x40, colours",
+        setUp: { stackSetUp(side: 512, rates: [2]) + [.pin, .setRate(Pair(square: 3))] },
+        size: Size(width: 120, height: 40))
+
     /// Loads a `side`x`side` seeded random input of `channels` channels and sets a stack of SAME
     /// 3x3 layers at `rates`, each kernel `channels` to `channels`.
     public static func stackSetUp(side: Int, rates: [Int], channels: Int = 1) -> [ExplorerAction] {

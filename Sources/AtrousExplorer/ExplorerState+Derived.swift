@@ -12,6 +12,8 @@ extension ExplorerState {
     mutating func recomputeDerived() {
         defer {
             comparison?.compare(with: output)
+            // B's output changed: A − B again, then A's taps at the (possibly clamped) cell.
+            pinned?.compare(with: output, channel: outputChannel)
             pinned?.follow(position: position, channel: outputChannel, output: output)
         }
         stackOutputs.update(for: parameters)

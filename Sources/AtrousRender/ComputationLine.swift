@@ -1,13 +1,14 @@
 import AtrousCore
 
 /// The sum that makes the current output cell, with the real numbers:
-/// `y[1,2] = 0.5 + 1·3 + 2·0(pad top) + … (+4 more) = 7.5`.
+/// `y[1,2] = 0.5 + 1·3 + 2·0(pad top) + … (+4 more: :sum) = 7.5`.
 ///
 /// Terms follow the kernel's reading order. A padded tap names its side. With several input
 /// channels each term is one tap's sum over the channels, and the line says how many.
 /// The sum wraps into the rows the layout gives it; when even those are too few, as many terms
 /// as fit are shown and the rest counted, naming `:sum`, which lists every term; the result
-/// always shows.
+/// always shows. Terms that carry a value are shown before zero ones, and the count says when
+/// every hidden term is 0 (`… (+6 zeros: :sum)`).
 public struct ComputationLine: Widget {
     public var breakdown: TapBreakdown<Double>
     /// Whether to name the output channel in `y[i,j,c]` (several output channels).
@@ -16,6 +17,8 @@ public struct ComputationLine: Widget {
     /// The layer's activation: with ReLU the line ends `= s → ReLU r`, so the sum and the value
     /// the output shows are both true.
     public var activation: Activation = .none
+    /// Words before the sum that say whose it is (`A: `), or nothing.
+    public var label = ""
 
     public init(breakdown: TapBreakdown<Double>, showsChannel: Bool = false, palette: Palette) {
         self.breakdown = breakdown
@@ -57,10 +60,18 @@ public struct ComputationLine: Widget {
     /// shown and the rest counted, with the key to the whole table; the result always shows.
     func lines(width: Int, maxLines: Int) -> [[Segment]] {
         let terms = self.terms
+        let values = termValues
+        // Terms that carry a value are kept before zero ones, so the terms shown never all read
+        // 0 beside a total that does not; those kept still read in the kernel's order.
+        let kept = terms.indices.filter { values[$0] != 0 } + terms.indices.filter { values[$0] == 0 }
         for shown in stride(from: terms.count, through: 0, by: -1) {
-            var pieces = Array(terms.prefix(shown))
+            let chosen = kept.prefix(shown).sorted()
+            var pieces = chosen.map { terms[$0] }
             if shown < terms.count {
-                pieces.append(Segment(text: "… (+\(terms.count - shown) more: :sum)", style: palette.index))
+                let hiddenAreZero = kept.dropFirst(shown).allSatisfy { values[$0] == 0 }
+                let hidden = terms.count - shown
+                let more = "+\(hidden) " + (hiddenAreZero ? (hidden == 1 ? "zero" : "zeros") : "more")
+                pieces.append(Segment(text: "… (\(more): :sum)", style: palette.index))
             }
             if let lines = flow(pieces, width: width, maxLines: maxLines) { return lines }
         }
@@ -113,7 +124,7 @@ public struct ComputationLine: Widget {
         let index = showsChannel ? "\(breakdown.outputRow),\(breakdown.outputColumn),\(breakdown.outputChannel)"
             : "\(breakdown.outputRow),\(breakdown.outputColumn)"
         let channels = inputChannels > 1 ? " (Σ \(inputChannels) ch per tap)" : ""
-        return "y[\(index)]\(channels) = "
+        return "\(label)y[\(index)]\(channels) = "
     }
 
     /// How many input channels each tap sums over.
@@ -140,6 +151,17 @@ public struct ComputationLine: Widget {
             }
         }
         return terms
+    }
+
+    /// What each of ``terms`` adds to the sum, in the same order: the bias (when shown), then
+    /// each tap's product summed over its channels.
+    var termValues: [Double] {
+        let channels = inputChannels
+        let taps = breakdown.taps
+        let products = stride(from: 0, to: taps.count, by: channels).map { start in
+            taps[start..<min(taps.count, start + channels)].reduce(0) { $0 + $1.product }
+        }
+        return (breakdown.bias != 0 ? [breakdown.bias] : []) + products
     }
 
     private static func length(_ segments: [Segment]) -> Int {

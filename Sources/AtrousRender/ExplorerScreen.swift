@@ -52,6 +52,9 @@ public struct ExplorerScreen: Widget {
     public static let keysTitle = "Keys"
     /// The receptive-field view while it is on, else nil.
     public var extra: (any Widget & Sendable)?
+    /// The pinned A against B while one is pinned and the receptive-field view is off; B's
+    /// computation line then reads `B: y[…] = …`.
+    public var comparison: PinnedComparisonPanel?
     /// A menu drawn over the panels, as the help is, while it is open (the export menu).
     public var overlay: (any Widget & Sendable)?
     /// The layers overview, drawn over the panels only, while it is on; nil otherwise.
@@ -111,6 +114,7 @@ public struct ExplorerScreen: Widget {
         if let cell = inputPanel(layout)?.position(x: x, y: y, in: layout.input) { return .input(cell) }
         if let weight = kernelPanel(layout).position(x: x, y: y, in: layout.kernel) { return .kernel(weight) }
         if let cell = outputPanel(layout)?.position(x: x, y: y, in: layout.output) { return .output(cell) }
+        if let cell = shownComparison?.position(x: x, y: y, in: layout.extra) { return .output(cell) }
         return nil
     }
 
@@ -123,10 +127,12 @@ public struct ExplorerScreen: Widget {
                                computationLines: computationLine?.lineCount(width: size.width) ?? 1)
         // The kernel's height depends on the width it got: a footprint that does not fit
         // beside the weights goes below them.
-        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil, needs: needs) {
+        let comparisonRows = shownComparison?.preferredHeight(width: size.width) ?? 0
+        if case let .explorer(widths) = ScreenLayout(size: size, showsExtras: extra != nil,
+                                                      comparisonRows: comparisonRows, needs: needs) {
             needs.kernel.height = kernelPanel(widths).preferredHeight(width: widths.kernel.width)
         }
-        return ScreenLayout(size: size, showsExtras: extra != nil, needs: needs)
+        return ScreenLayout(size: size, showsExtras: extra != nil, comparisonRows: comparisonRows, needs: needs)
     }
 
     var computationLine: ComputationLine? {
@@ -134,9 +140,13 @@ public struct ExplorerScreen: Widget {
             let outputChannels = (try? KernelShape(shape: kernel.shape).outputChannels) ?? 1
             var line = ComputationLine(breakdown: breakdown, showsChannel: outputChannels > 1, palette: palette)
             line.activation = activation
+            if shownComparison != nil { line.label = "B: " }
             return line
         }
     }
+
+    /// The comparison when it is drawn: the receptive-field view, when on, comes first.
+    private var shownComparison: PinnedComparisonPanel? { extra == nil ? comparison : nil }
 
     private var current: GridPosition? {
         breakdown.map { GridPosition(row: $0.outputRow, column: $0.outputColumn) }
@@ -166,7 +176,9 @@ public struct ExplorerScreen: Widget {
     func outputPanel(_ layout: ExplorerLayout) -> OutputPanel? {
         output.map { output in
             OutputPanel(output: output, channel: outputChannel, batch: batch, current: current, reached: reached,
-                        mode: layout.showsOutputHeat ? .both : .values, palette: palette, maxValueWidth: layout.valueWidth,
+                        // While compared, B's heat map is the comparison's, on the scale it shares with A.
+                        mode: layout.showsOutputHeat && shownComparison == nil ? .both : .values, palette: palette,
+                        maxValueWidth: layout.valueWidth,
                         summary: outputSummary)
         }
     }
@@ -180,7 +192,11 @@ public struct ExplorerScreen: Widget {
             buffer.render(NoOutputPanel(reason: problem ?? "The parameters are impossible.", palette: palette),
                           in: layout.output)
         }
-        if let extra { buffer.render(extra, in: layout.extra) }
+        if let extra {
+            buffer.render(extra, in: layout.extra)
+        } else if let shownComparison {
+            buffer.render(shownComparison, in: layout.extra)
+        }
         if let layersOverview {
             // Over the panels, under the computation line: the keys that change a layer stay in sight.
             let area = helpArea(layout).splitTop(max(layout.computation.y - helpArea(layout).y, 0)).0

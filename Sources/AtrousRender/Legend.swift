@@ -38,31 +38,39 @@ struct Legend: Widget {
         entries.append([("a", palette.selected), (" selected weight", palette.label)])
         if showsScrollArrows { entries.append([("↓→ more", palette.index), (" beyond the edge: move the cell", palette.label)]) }
         for map in heatMaps where !map.range.isEmpty {
-            let scale = HeatScale(range: map.range)
-            var entry: Entry = [("\(map.name)", palette.label)]
             // The ends of the scale, and zero in colour where it has a colour of its own.
             var stops = [map.range.smallest, map.range.largest]
             if palette.colors && map.range.smallest < 0 && map.range.largest > 0 { stops.insert(0, at: 1) }
-            for value in stops {
-                let cell = palette.heat.cell(for: value, scale: scale)
-                entry.append((" ", palette.label))
-                entry.append((String(repeating: cell.character, count: 2), cell.style))
-                entry.append((" " + ValueFormat.short(value), palette.label))
-            }
-            entries.append(entry)
+            entries.append(Self.heatEntry(name: map.name, stops: stops, scale: HeatScale(range: map.range), palette: palette))
         }
         return entries
     }
 
+    /// A heat map's scale: its name, then each stop as two cells of the map and the value.
+    static func heatEntry(name: String, stops: [Double], scale: HeatScale, palette: Palette) -> Entry {
+        var entry: Entry = [(name, palette.label)]
+        for value in stops {
+            let cell = palette.heat.cell(for: value, scale: scale)
+            entry.append((" ", palette.label))
+            entry.append((String(repeating: cell.character, count: 2), cell.style))
+            entry.append((" " + ValueFormat.short(value), palette.label))
+        }
+        return entry
+    }
+
     func render(into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
-        let row = area.splitTop(1).0
+        Self.write(entries, in: area.splitTop(1).0, more: "  … ? help", palette: palette, into: &buffer)
+    }
+
+    /// Writes as many of `entries` as fit on `row`, two spaces apart; when some are left out
+    /// (from the end), `more` follows the last one shown.
+    static func write(_ all: [Entry], in row: Rect, more: String, palette: Palette, into buffer: inout CellBuffer) {
+        guard !row.isEmpty else { return }
         buffer.fill(row)
-        let all = entries
         let width = { (entries: ArraySlice<Entry>) in
             entries.map { $0.map(\.text.count).reduce(0, +) }.reduce(0, +) + 2 * max(0, entries.count - 1)
         }
-        let more = "  … ? help"
         var shown = all[...]
         while !shown.isEmpty && width(shown) + (shown.count < all.count ? more.count : 0) > row.width {
             shown = shown.dropLast()

@@ -172,26 +172,8 @@ public struct OutputPanel: Widget {
         }
     }
 
-    /// Heat cells; the current cell shows `[]` (or `@`) and reached cells `()` (or `o`) over their
-    /// colour, so both marks survive in monochrome.
     private func drawHeat(_ plane: Plane, grid: GridLayout, scale: HeatScale, into buffer: inout CellBuffer) {
-        grid.drawLabels(into: &buffer, style: palette.index)
-        for row in grid.visibleRows {
-            for column in grid.visibleColumns {
-                guard let rect = grid.rect(row: row, column: column), let value = plane[row, column] else { continue }
-                let position = GridPosition(row: row, column: column)
-                var cell = palette.heat.cell(for: value, scale: scale)
-                var text = String(repeating: cell.character, count: rect.width)
-                if let mark = style(at: position) {
-                    let isCurrent = position == current
-                    text = rect.width >= 2 ? (isCurrent ? "[]" : "()") : (isCurrent ? "@" : "o")
-                    let markStyle = palette.colors ? palette.heat.textStyle(for: value, scale: scale)
-                        .overlaid(by: Style(bold: mark.bold, underline: mark.underline)) : mark
-                    cell.style = markStyle
-                }
-                buffer.write(text, x: rect.x, y: rect.y, style: cell.style, clip: rect)
-            }
-        }
+        grid.drawHeat(plane, scale: scale, current: current, palette: palette, mark: style(at:), into: &buffer)
     }
 
     /// The mark style of a cell: current first, then reached; nil for an ordinary cell.

@@ -30,13 +30,14 @@ extension ExplorerScreen {
                   commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
                   help: state.mode == .help ? Self.helpEntries(for: state) : nil, helpScroll: state.helpScroll,
                   helpTitle: Self.helpTitle(for: state),
-                  extra: receptiveFieldWidget(for: state, palette: palette) ?? pinnedWidget(for: state, palette: palette)
-                      ?? comparisonWidget(for: state, palette: palette),
+                  extra: receptiveFieldWidget(for: state, palette: palette)
+                      ?? (state.pinned == nil ? comparisonWidget(for: state, palette: palette) : nil),
                   overlay: state.mode == .exportMenu ? ExportMenuOverlay(palette: palette) : nil, palette: palette)
         inputName = state.layerInputName
         inputSummary = state.inputSummary
         outputSummary = state.outputSummary
         activation = state.parameters.activation
+        comparison = extra == nil ? pinnedWidget(for: state, palette: palette) : nil
         layersOverview = state.overview.isShown ? LayersOverviewPanel(state: state, palette: palette) : nil
     }
 

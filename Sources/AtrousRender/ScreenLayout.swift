@@ -20,15 +20,17 @@ public enum ScreenLayout: Sendable, Hashable {
     /// Lays out a terminal of `size`.
     /// - Parameters:
     ///   - showsExtras: whether the receptive-field view takes a region of its own.
+    ///   - comparisonRows: the rows a full-width comparison asks for (the pinned A against B),
+    ///     or 0 for none; the receptive-field view, when on, comes first.
     ///   - needs: the room each panel asks for; rows and columns one panel does not need go
     ///     to the one that would otherwise be cut.
-    public init(size: Size, showsExtras: Bool = false, needs: PanelNeeds = .none) {
+    public init(size: Size, showsExtras: Bool = false, comparisonRows: Int = 0, needs: PanelNeeds = .none) {
         let minimum = Self.minimumSize
         guard size.width >= minimum.width, size.height >= minimum.height else {
             self = .tooSmall(size: size, minimum: minimum)
             return
         }
-        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras, needs: needs))
+        self = .explorer(ExplorerLayout(size: size, showsExtras: showsExtras, comparisonRows: comparisonRows, needs: needs))
     }
 }
 
@@ -59,6 +61,8 @@ public struct ExplorerLayout: Sendable, Hashable {
     public let output: Rect
     /// The receptive-field view, empty unless extras are on: a third column from 120 columns,
     /// else the whole panel area (the input, kernel and output regions are then empty).
+    /// With a comparison instead: a full-width band below the panels when it fits whole and
+    /// they keep ``panelRowsBesideComparison`` rows, else the whole panel area.
     public let extra: Rect
     public let computation: Rect
     /// The legend line, between the panels and the sum, when a row is free; else empty.
@@ -93,7 +97,11 @@ public struct ExplorerLayout: Sendable, Hashable {
     /// The narrowest and shortest a panel is made, whatever the others ask.
     static let minimumPanel = Size(width: 29, height: 5)
 
-    init(size: Size, showsExtras: Bool, needs: PanelNeeds = .none) {
+    /// The panel rows the smallest screen has (see ``ScreenLayout/minimumSize``): a comparison
+    /// band below the panels must leave them this many, else it takes the whole panel area.
+    static let panelRowsBesideComparison = 12
+
+    init(size: Size, showsExtras: Bool, comparisonRows: Int = 0, needs: PanelNeeds = .none) {
         let screen = Rect(size: size)
         let (rest, footer) = screen.splitBottom(1)
         let (rest2, message) = rest.splitBottom(1)
@@ -110,13 +118,20 @@ public struct ExplorerLayout: Sendable, Hashable {
         // Rows no panel needs let the whole computation show, one line of it always.
         let panelRows = rest3.height - 1
         let panelNeed = max(needs.input.height, needs.kernel.height + needs.output.height)
-        let spare = showsExtras || needs == .none ? 0 : max(0, panelRows - panelNeed)
+        let comparing = !showsExtras && comparisonRows > 0
+        let spare = showsExtras || comparing || needs == .none ? 0 : max(0, panelRows - panelNeed)
         let computationRows = min(needs.computationLines, 1 + spare)
         let (rest4, computation) = rest3.splitBottom(computationRows)
         // A row still free after the sum holds the legend.
-        let (panels, legend) = rest4.splitBottom(spare - (computationRows - 1) >= 1 ? 1 : 0)
+        var (panels, legend) = rest4.splitBottom(spare - (computationRows - 1) >= 1 ? 1 : 0)
         self.computation = computation
         self.legend = legend
+        // The comparison's band, just above the computation line, when it fits whole beside
+        // panels of their least height; a band that scrolled would hide what the whole panel
+        // area shows.
+        let banded = comparing && panels.height - comparisonRows >= Self.panelRowsBesideComparison
+        var band = Rect(x: panels.x, y: panels.maxY, width: panels.width, height: 0)
+        if banded { (panels, band) = panels.splitBottom(comparisonRows) }
 
         let inputWidth = wideExtras ? panels.width * 2 / 5 : Self.inputWidth(panels.width, needs: needs)
         let columns = panels.splitLeft(inputWidth)
@@ -130,10 +145,12 @@ public struct ExplorerLayout: Sendable, Hashable {
             extra = third.splitLeft(Self.gap).1
         }
         var (kernel, output) = right.splitTop(Self.kernelHeight(panels.height, needs: needs))
-        if showsExtras && !wideExtras {
+        if banded { extra = band }
+        if (showsExtras && !wideExtras) || (comparing && !banded) {
             // Below 120 columns a third column would be too narrow to show a field, and a
             // share of a column too short: the receptive-field view takes the whole panel area
-            // while it is on, and the layer's panels return when it is off.
+            // while it is on, and the layer's panels return when it is off. So does a
+            // comparison that leaves the panels too few rows.
             extra = panels
             let none = Rect(x: panels.x, y: panels.y, width: 0, height: 0)
             (input, kernel, output) = (none, none, none)

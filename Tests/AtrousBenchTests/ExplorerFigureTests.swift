@@ -12,7 +12,7 @@ struct ExplorerFigureTests {
     func standardFigures() {
         let names = BenchSuite.standard.map(\.name)
         for name in ["default_key_to_frame", "stack512_key_to_frame", "default_first_frame", "startup_render",
-                     "stack512_layer1_key", "stack256x32_l1_key"] {
+                     "stack512_layer1_key", "stack256x32_l1_key", "layer512_key_to_frame", "pinned512_key_to_frame"] {
             #expect(names.contains(name))
         }
         #expect(BenchSuite.standard.filter { names.contains($0.name) && $0.name.hasSuffix("frame") }

@@ -26,12 +26,45 @@ struct PinActionTests {
         #expect(taps.outputColumn == 1 && taps.sum == a[0, 0, 1, 0])
     }
 
-    @Test func outputsOfDifferentShapesHaveNoMapAndUnpinEndsIt() {
+    @Test func outputsOfDifferentShapesAreComparedWhereBothHaveCellsAndUnpinEndsIt() throws {
         var state = stateAfter([.pin, .setPadding(.valid)], from: start)
-        #expect(state.pinned != nil && state.pinned?.difference == nil)
+        let pinned = try #require(state.pinned)
+        let a = try #require(pinned.output), b = try #require(state.output)
+        #expect(a.shape == [1, 9, 9, 1] && b.shape == [1, 5, 5, 1])
+        // The rule: output index [i, j] of A against the same index of B, where both have it.
+        let difference = try #require(pinned.difference)
+        #expect(difference.shape == [5, 5])
+        for row in 0..<5 {
+            for column in 0..<5 { #expect(difference[row, column] == a[0, row, column, 0] - b[0, row, column, 0]) }
+        }
+        #expect(pinned.differenceSummary?.range == FiniteRange(of: difference.scalars))
         update(&state, .unpin)
         #expect(state.pinned == nil && state.message == .info("Unpinned."))
         update(&state, .unpin)
         #expect(state.message?.kind == .error)
+    }
+
+    @Test func whatBChangedIsListedInTheStatusLinesOrder() throws {
+        var state = stateAfterCommand("pin", from: start)
+        #expect(try #require(state.pinned).changes(to: state.parameters) == [])
+        for action: ExplorerAction in [.setFill(.reflect), .setRate(Pair(square: 3))] { update(&state, action) }
+        #expect(try #require(state.pinned).changes(to: state.parameters) == ["rate 2 → 3", "fill zeros → reflect"])
+    }
+
+    @Test(arguments: [
+        (LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: 2), padding: .same), "rate 2 same"),
+        (LayerSpec(kernelSize: Pair(square: 3), rate: Pair(3, 1), stride: Pair(square: 2),
+                   padding: .explicit(top: 1, bottom: 1, left: 0, right: 2), fill: .reflect),
+         "rate 3x1 pads 1,1,0,2 stride 2 reflect"),
+    ])
+    func aLayerInTheFewestWords(spec: LayerSpec, words: String) {
+        #expect(PinnedConfiguration.shortSummary(of: spec) == words)
+    }
+
+    @Test func aMoveOfTheCellLeavesTheDifferenceAsItWas() throws {
+        var state = stateAfter([.pin, .setRate(Pair(square: 3))], from: start)
+        let before = try #require(state.pinned?.difference)
+        update(&state, .move(.down))
+        #expect(state.pinned?.difference == before && state.pinned?.taps?.outputRow == 1)
     }
 }

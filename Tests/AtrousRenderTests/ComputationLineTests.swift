@@ -19,14 +19,29 @@ struct ComputationLineTests {
 
     @Test(arguments: [
         (91, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·0 + 1·0 + 1·0 + 1·1 + 1·0 = 1"),
-        (90, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·0 + … (+4 more: :sum) = 1"),
-        (60, "y[0,2] = 1·0(pad top) + 1·0(pad top) + … (+7 more: :sum) = 1"),
+        // The one term that carries the value is kept first; the count says the rest are zeros.
+        (90, "y[0,2] = 1·0(pad top) + 1·0(pad top) + 1·0(pad top) + 1·0 + 1·1 + … (+4 zeros: :sum) = 1"),
+        (60, "y[0,2] = 1·0(pad top) + 1·1 + … (+7 zeros: :sum) = 1"),
+        (37, "y[0,2] = 1·1 + … (+8 zeros: :sum) = 1"),
+        // No room even for that term: none shows, and the count does not call the hidden zeros.
         (36, "y[0,2] = … (+9 more: :sum) = 1"),
         (20, "y[0,2] = 1"),
         (5, "y[0,…"),
     ])
     func showsAsManyTermsAsFitAndAlwaysTheResult(width: Int, expected: String) throws {
         #expect(line(try impulseBreakdown(), width: width) == expected)
+    }
+
+    /// At no width do the terms shown all read 0 beside the total 1: the impulse's term shows
+    /// whenever any term does, and `more` is said only when no term shows.
+    @Test func theTermThatCarriesTheValueIsNeverTheOneHidden() throws {
+        let breakdown = try impulseBreakdown()
+        for width in 30...91 {
+            let text = line(breakdown, width: width)
+            let showsTerms = text.contains("·")
+            #expect(!showsTerms || text.contains("1·1"), "width \(width): \(text)")
+            #expect(text.contains("more: :sum") == !showsTerms, "width \(width): \(text)")
+        }
     }
 
     /// Given rows, the sum wraps between terms, continuation lines under the first term, and
@@ -39,10 +54,10 @@ struct ComputationLineTests {
                + 1·0(pad top) + 1·0 + 1·0 + 1·0
                + 1·0 + 1·1 + 1·0 = 1
         """)
-        // One row short: the count, and the way to the whole table.
+        // One row short: the term that carries the value, the count, and the way to the whole table.
         expectPicture(CellBuffer.rendering(computation, size: Size(width: 40, height: 2)), """
         y[0,2] = 1·0(pad top) + 1·0(pad top)
-               + … (+7 more: :sum) = 1
+               + 1·1 + … (+6 zeros: :sum) = 1
         """)
     }
 

@@ -2,7 +2,8 @@ import AtrousTestSupport
 import Foundation
 import Testing
 
-@Suite("atrous in a terminal: :actual and :diagnose")
+extension ExplorerInTerminal {
+@Suite("atrous in a terminal: :actual, :diagnose, :pin and :unpin")
 struct ActualInTerminalTests {
     static func example(_ name: String) -> String {
         Fixtures.packageRoot.appendingPathComponent("Assets/diagnose/\(name)").path
@@ -25,17 +26,21 @@ struct ActualInTerminalTests {
         #expect(applied.contains("note: Set rate 2, stride 1, padding same, fill zeros; the explorer cannot show the kernel"))
     }
 
-    @Test(":pin keeps A, a change makes B, and :unpin ends the comparison")
-    func pinAndUnpin() throws {
-        let session = try ExplorerInTmux(["explore", "--no-color"], width: 120, height: 40)
+    @Test(":pin keeps A, a change of rate makes B, the three maps show, and :unpin ends the comparison",
+          arguments: [(80, 24), (120, 40)])
+    func pinAndUnpin(width: Int, height: Int) throws {
+        let session = try ExplorerInTmux(["explore", "--no-color"], width: width, height: height)
         try session.waitForScreen()
-        let keys = ":pin<Enter>f"
+        let keys = ":pin<Enter>r"
         try session.press(keys)
-        let expected = try renderedFrame(["--keys", keys, "--size", "120x40"])
-        let screen = try session.waitForScreen(equalTo: expected, "the frame atrous render prints after :pin and f")
-        #expect(screen.contains("A (pinned): rate 2, stride 1,") && screen.contains("A: y[0,0] = "))
+        let expected = try renderedFrame(["--keys", keys, "--size", "\(width)x\(height)"])
+        let screen = try session.waitForScreen(equalTo: expected, "the frame atrous render prints after :pin and r")
+        for title in ["A: rate 2 same · 9x9", "B: rate 3 same · 9x9", "A−B · 9x9"] { #expect(screen.contains(title)) }
+        #expect(screen.contains("\nA: y[0,0] = ") && screen.contains("\nB: y[0,0] = "))
         try session.press(":unpin<Enter>")
         let unpinned = try session.waitForSettledScreen("the comparison ended") { $0.contains("Unpinned.") }
-        #expect(!unpinned.contains("A (pinned)"))
+        #expect(!unpinned.contains("A−B") && !unpinned.contains("B: y[0,0]"))
+        #expect(unpinned.contains("Input 9x9") && unpinned.contains("Output 9x9"))
     }
+}
 }

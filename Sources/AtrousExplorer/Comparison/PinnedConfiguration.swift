@@ -10,8 +10,17 @@ public struct PinnedConfiguration: Sendable, Equatable {
     public let output: Tensor<Double>?
     /// A's taps for the current cell and channel, or nil when the cell lies outside A's output.
     public internal(set) var taps: TapBreakdown<Double>?
-    /// Per output cell of image 0, `A − B` in the shown channel; nil when the outputs' shapes differ.
+    /// A's range and decimals in the shown channel, read once per channel; nil when A has no such channel.
+    public internal(set) var outputSummary: MapSummary?
+    /// `A − B` in the shown channel of image 0, over the cells both outputs have: output index
+    /// `[i, j]` of A against the same index of B, so its shape is the smaller height by the
+    /// smaller width.
+    /// Nil when either output is missing or lacks the channel.
     public internal(set) var difference: Tensor<Double>?
+    /// The range and decimals of ``difference``, read once when it is made.
+    public internal(set) var differenceSummary: MapSummary?
+    /// The channel ``difference`` and ``outputSummary`` were made for.
+    private var comparedChannel: Int?
 
     init(parameters: ExplorerParameters, layerInput: Tensor<Double>?, output: Tensor<Double>?) {
         self.parameters = parameters
@@ -27,19 +36,34 @@ public struct PinnedConfiguration: Sendable, Equatable {
         "rate \(spec.rate), stride \(spec.stride), padding \(spec.padding), fill \(spec.fill)"
     }
 
-    /// Follows B: A's taps at B's cell and channel, and `A − B` when the outputs have one shape.
+    /// Follows B to a new cell or channel: A's taps at B's cell and channel, and `A − B`
+    /// again only when the channel changed (the outputs did not).
     mutating func follow(position: GridPosition, channel: Int, output current: Tensor<Double>?) {
         taps = nil
-        difference = nil
-        guard let output, let layerInput, channel < output.shape[3] else { return }
-        if position.row < output.shape[1], position.column < output.shape[2] {
+        if let output, let layerInput, channel < output.shape[3],
+           position.row < output.shape[1], position.column < output.shape[2] {
             taps = try? parameters.convolution().taps(of: layerInput, row: position.row, column: position.column,
                                                       channel: channel)
         }
-        guard let current, current.shape == output.shape else { return }
-        difference = Tensor(shape: [output.shape[1], output.shape[2]]) { cell in
+        if channel != comparedChannel { compare(with: current, channel: channel) }
+    }
+
+    /// Compares A with B's new `output` in `channel`: A's summary and `A − B` over the cells
+    /// both have.
+    ///
+    /// - Complexity: O(H·W) of the two outputs' common cells, and one pass over A's channel.
+    mutating func compare(with current: Tensor<Double>?, channel: Int) {
+        comparedChannel = channel
+        difference = nil
+        differenceSummary = nil
+        outputSummary = output.flatMap { MapSummary(featureMap: $0, channel: channel) }
+        guard let output, let current, channel < output.shape[3], channel < current.shape[3] else { return }
+        let rows = min(output.shape[1], current.shape[1]), columns = min(output.shape[2], current.shape[2])
+        let map = Tensor(shape: [rows, columns]) { cell in
             output[0, cell[0], cell[1], channel] - current[0, cell[0], cell[1], channel]
         }
+        difference = map
+        differenceSummary = MapSummary(values: map.scalars, channel: channel)
     }
 }
 
