@@ -72,6 +72,8 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var comparison: ActualComparison?
     /// The configuration `:pin` kept as A, compared with the current one (B); nil for none.
     public internal(set) var pinned: PinnedConfiguration?
+    /// The lesson being taught, its step and answers; nil when exploring freely.
+    public internal(set) var lesson: LessonProgress?
 
     /// A state showing `parameters` at the first output cell, derived values computed.
     public init(parameters: ExplorerParameters) {

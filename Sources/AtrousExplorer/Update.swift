@@ -31,7 +31,7 @@ extension ExplorerAction {
     var clearsStaleError: Bool {
         switch self {
         case .tick, .openCommandLine, .editCommandLine, .cancelCommandLine, .toggleHelp, .showPage, .scrollHelp,
-             .toggleExportMenu, .failed:
+             .toggleExportMenu, .failed, .revealAnswer, .turnNarration:
             false
         default:
             true
@@ -128,6 +128,11 @@ private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [
     case let .exported(kind, paths): state.exported(kind, paths: paths)
     case let .fileExists(path, retry): state.fileExists(path: path, retry: retry)
     case let .failed(message): state.message = .error(message)
+
+    case let .stepLesson(direction): state.stepLesson(direction)
+    case let .goToStep(index): state.goToStep(index)
+    case .revealAnswer: state.revealAnswer()
+    case let .turnNarration(pages): state.turnNarration(by: pages)
 
     case .undo: state.undo()
     case .redo: state.redo()
