@@ -65,8 +65,13 @@ extension ExplorerState {
         progress.page = 0
         self = opening.state
         lesson = progress
+        // What failed outranks the rest; then the rules that apply; else where the keys lead.
         if let failure = progress.failures.first {
             message = .error(failure.description)
+        } else if let note = notes.first {
+            message = .note(note.description)
+        } else if message?.kind != .error {
+            message = .info("Step \(index + 1) of \(progress.lesson.steps.count). PgDn: next step, Enter: an answer.")
         }
     }
 }

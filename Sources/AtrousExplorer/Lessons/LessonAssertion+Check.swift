@@ -81,12 +81,12 @@ extension LessonAssertion {
             let clamped = cell.clamped(to: stack.outputSize)
             return .success(try ReceptiveFieldAnalysis(stack: stack, position: Pair(clamped.row, clamped.column)))
         } catch {
-            return .failure(LessonSyntaxError("The stack cannot be analysed: \(String(describing: error))"))
+            return .failure(LessonSyntaxError("The stack cannot be analysed: " + lowercasingFirst(String(describing: error))))
         }
     }
 
     private func impossible(_ state: ExplorerState) -> String {
-        "The layer cannot be computed: " + (state.problem ?? "the parameters are impossible.")
+        "The layer cannot be computed: " + lowercasingFirst(state.problem ?? "the parameters are impossible.")
     }
 
     private func compare(_ what: String, _ actual: String, _ expected: String) -> String? {

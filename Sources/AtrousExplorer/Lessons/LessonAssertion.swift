@@ -148,5 +148,10 @@ extension Substring {
 /// What a lesson's text gets wrong, as one sentence (without its line: ``LessonError`` adds it).
 struct LessonSyntaxError: Error {
     let sentence: String
-    init(_ sentence: String) { self.sentence = sentence }
+    /// The line the problem starts on when it is not the line being read (a paragraph's first).
+    var line: Int?
+    init(_ sentence: String, line: Int? = nil) {
+        self.sentence = sentence
+        self.line = line
+    }
 }

@@ -20,7 +20,7 @@ public enum LessonParser {
             do {
                 try reader.read(line, number: index + 1)
             } catch {
-                throw LessonError(line: index + 1, sentence: error.sentence)
+                throw LessonError(line: error.line ?? index + 1, sentence: error.sentence)
             }
         }
         return try reader.finish(lineCount: lines.count)
@@ -105,7 +105,7 @@ private struct Reader {
         do {
             try flush()
         } catch {
-            throw LessonError(line: pending?.line ?? lineCount, sentence: error.sentence)
+            throw LessonError(line: error.line ?? lineCount, sentence: error.sentence)
         }
         guard let title else {
             throw LessonError(line: 1, sentence: "A lesson starts with its title, written # Title.")
@@ -181,7 +181,12 @@ private struct Reader {
 
     private mutating func flush() throws(LessonSyntaxError) {
         guard let current = pending else { return }
-        let spans = try inline(current.text)
+        let spans: [LessonSpan]
+        do {
+            spans = try inline(current.text)
+        } catch {
+            throw LessonSyntaxError(error.sentence, line: current.line)
+        }
         pending = nil
         blocks.append(current.marker.map { .listItem(marker: $0, spans) } ?? .paragraph(spans))
     }

@@ -58,8 +58,11 @@ extension LessonStep {
         for line in script {
             switch line.kind {
             case let .command(action):
+                let before = state.message
                 update(&state, action)
-                if let message = state.message, message.kind == .error {
+                // An error the command left, not one that was already showing (an impossible
+                // layer stays said until a command makes it possible, and is reported once).
+                if let message = state.message, message.kind == .error, message != before {
                     failures.append(LessonFailure(line: line.line, text: line.text, reason: message.text))
                 }
             case let .assertion(assertion):
