@@ -63,6 +63,7 @@ footprint, holes and all.
 :assert footprint 7x7
 :assert weights 9
 :assert field 7x7
+:assert holes 40
 :assert value 1,1 = 1
 :assert value 2,2 = 0
 ```

@@ -38,7 +38,7 @@ extension LessonAssertion {
             }
         case let .holes(expected):
             switch analysis(state) {
-            case let .success(analysis): return compare("the holes in the field", "\(analysis.coverage.holes)", "\(expected)")
+            case let .success(analysis): return compare("the count of holes in the field", "\(analysis.coverage.holes)", "\(expected)")
             case let .failure(problem): return problem.sentence
             }
         case let .region(rows, columns):
