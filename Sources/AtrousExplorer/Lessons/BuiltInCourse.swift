@@ -39,7 +39,7 @@ ones, with no padding. The computation line at the bottom shows the sum for the 
 :assert value 0,3 = 21
 ```
 
-The screen shows rate 4. Press `R` twice to go back to rate 2, then 1, and `r` to come back.
+The screen shows rate 4: `R` lowers the rate one step at a time, `r` raises it.
 
 ? At rate 2, which inputs does y[3] read? || x[3], x[5] and x[7]: 3 + 5 + 7 = 15.
 ? Why are there 8 outputs at rate 4 and 14 at rate 1? || The window spans r·(3−1)+1 cells (9 at rate 4), and without padding it fits 16 − 9 + 1 = 8 times.
