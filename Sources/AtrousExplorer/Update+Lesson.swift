@@ -22,7 +22,10 @@ extension ExplorerState {
 
     /// Opens step `index` (from 0) as its script sets it up: the class's own changes are dropped.
     mutating func goToStep(_ index: Int) {
-        guard let progress = lesson else { return }
+        guard let progress = lesson else {
+            message = .info("No lesson is open; atrous learn starts the course.")
+            return
+        }
         guard progress.lesson.steps.indices.contains(index) else {
             message = .error("Step \(index + 1) does not exist: the lesson has \(plural(progress.lesson.steps.count, "step")).")
             return

@@ -91,6 +91,9 @@ struct LessonParserTests {
         ("# T\n## S\n```atrous\n:load x.npy\n```\n",
          "Line 4: ':load' reads or writes a file, opens a menu or quits, which a lesson step cannot do; use the "
              + "explorer's built-in inputs and kernels."),
+        ("# T\n## S\n```atrous\n:step 2\n```\n",
+         "Line 4: ':step' moves through the lesson, which a step's script cannot do; each step opens from the built-in "
+             + "example."),
         ("# T\n## S\n### Deeper\n", "Line 3: only '# Title' (the lesson's) and '## Step title' headings make a lesson."),
         ("# T\n## S\nSome **bold\n", "Line 3: a ** is never closed; close it on the same paragraph."),
         ("Text first\n", "Line 1: a lesson starts with its title, written # Title."),

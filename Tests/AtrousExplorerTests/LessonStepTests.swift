@@ -49,6 +49,13 @@ struct LessonStepTests {
         #expect(next.lesson?.page == 0)
     }
 
+    @Test func stepCommandOpensAStepCountedFromOne() {
+        let state = stateAfterCommand("step 6", from: ExplorerState(lesson: Self.course))
+        #expect(state.lesson?.step == 5)
+        #expect(stateAfterCommand("step 99", from: state).message?.kind == .error)
+        #expect(stateAfterCommand("step 99", from: state).lesson?.step == 5)
+    }
+
     @Test func withoutALessonTheLessonKeysSaySo() {
         let state = stateAfter([.stepLesson(.forward)])
         #expect(state.lesson == nil)

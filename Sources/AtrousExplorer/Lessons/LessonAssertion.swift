@@ -72,7 +72,7 @@ extension LessonAssertion {
         case "weights": return .weights(try count("weights N"))
         case "holes": return .holes(try count("holes N"))
         case "pads":
-            let numbers = argument.split(separator: ",").map { Int($0.trimmingCharacters(in: " ")) }
+            let numbers = argument.split(separator: ",").map { Int($0.strippingSpaces()) }
             guard numbers.count == 4, let t = numbers[0], let b = numbers[1], let l = numbers[2], let r = numbers[3]
             else { throw fail("pads TOP,BOTTOM,LEFT,RIGHT") }
             return .pads(top: t, bottom: b, left: l, right: r)
@@ -126,7 +126,7 @@ extension LessonAssertion {
 
     /// `3..10`, or `3` alone for `3..3`; negative bounds lie in the padding.
     private static func range(_ text: String) -> ClosedRange<Int>? {
-        let trimmed = text.trimmingCharacters(in: " ")
+        let trimmed = text.strippingSpaces()
         if let single = Int(trimmed) { return single...single }
         guard let dots = trimmed.firstRange(of: ".."), let low = Int(trimmed[..<dots.lowerBound]),
               let high = Int(trimmed[dots.upperBound...]), low <= high else { return nil }
@@ -134,15 +134,11 @@ extension LessonAssertion {
     }
 }
 
-extension String {
-    /// The text without leading and trailing `characters`.
-    func trimmingCharacters(in characters: Character) -> String {
-        String(drop { $0 == characters }.reversed().drop { $0 == characters }.reversed())
+extension StringProtocol {
+    /// The text without leading and trailing spaces.
+    func strippingSpaces() -> String {
+        String(String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()))
     }
-}
-
-extension Substring {
-    func trimmingCharacters(in characters: Character) -> String { String(self).trimmingCharacters(in: characters) }
 }
 
 /// What a lesson's text gets wrong, as one sentence (without its line: ``LessonError`` adds it).

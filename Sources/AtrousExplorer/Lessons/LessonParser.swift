@@ -43,7 +43,7 @@ private struct Reader {
     var codeLines: [String] = []
 
     mutating func read(_ line: String, number: Int) throws(LessonSyntaxError) {
-        let trimmed = line.trimmingCharacters(in: " ")
+        let trimmed = line.strippingSpaces()
         if let open = fence {
             if trimmed.hasPrefix("```") {
                 guard trimmed == "```" else { throw LessonSyntaxError("A fence closes with ``` alone on its line.") }
@@ -64,7 +64,7 @@ private struct Reader {
         if trimmed.hasPrefix("```") {
             try flush()
             try requireTitle()
-            fence = (String(trimmed.dropFirst(3)).trimmingCharacters(in: " ").lowercased(), number)
+            fence = (String(trimmed.dropFirst(3)).strippingSpaces().lowercased(), number)
             return
         }
         if trimmed.isEmpty {
@@ -121,7 +121,7 @@ private struct Reader {
 
     private mutating func readHeading(_ text: String, number: Int) throws(LessonSyntaxError) {
         let level = text.prefix { $0 == "#" }.count
-        let words = text.dropFirst(level).trimmingCharacters(in: " ")
+        let words = text.dropFirst(level).strippingSpaces()
         guard level <= 2, text.dropFirst(level).first == " ", !words.isEmpty else {
             throw LessonSyntaxError("Only '# Title' (the lesson's) and '## Step title' headings make a lesson.")
         }
@@ -146,7 +146,7 @@ private struct Reader {
         while body.first == ":" { body.removeFirst() }
         let word = body.prefix { $0 != " " }.lowercased()
         if word == "assert" {
-            let fact = body.dropFirst(word.count).trimmingCharacters(in: " ")
+            let fact = body.dropFirst(word.count).strippingSpaces()
             script.append(LessonScriptLine(kind: .assertion(try LessonAssertion.parse(fact)), text: text, line: number))
             return
         }
@@ -161,16 +161,20 @@ private struct Reader {
             throw LessonSyntaxError("':\(word)' reads or writes a file, opens a menu or quits, which a lesson step "
                 + "cannot do; use the explorer's built-in inputs and kernels.")
         }
+        guard !action.movesThroughALesson else {
+            throw LessonSyntaxError("':\(word)' moves through the lesson, which a step's script cannot do; "
+                + "each step opens from the built-in example.")
+        }
         script.append(LessonScriptLine(kind: .command(action), text: text, line: number))
     }
 
     private mutating func readQuestion(_ text: String, number: Int) throws(LessonSyntaxError) {
-        let body = text.dropFirst().trimmingCharacters(in: " ")
+        let body = text.dropFirst().strippingSpaces()
         guard let bar = body.firstRange(of: "||") else {
             throw LessonSyntaxError("A question needs its answer after ||, as in '? question || answer'.")
         }
-        let question = body[..<bar.lowerBound].trimmingCharacters(in: " ")
-        let answer = body[bar.upperBound...].trimmingCharacters(in: " ")
+        let question = body[..<bar.lowerBound].strippingSpaces()
+        let answer = body[bar.upperBound...].strippingSpaces()
         guard !question.isEmpty, !answer.isEmpty else {
             throw LessonSyntaxError("A question needs text on both sides of ||, as in '? question || answer'.")
         }
@@ -205,10 +209,10 @@ private struct Reader {
 
     /// `- text`, `* text` or `12. text`: the marker shown and the text.
     private func listItem(_ text: String) -> (String, String)? {
-        if text.hasPrefix("- ") || text.hasPrefix("* ") { return ("•", text.dropFirst(2).trimmingCharacters(in: " ")) }
+        if text.hasPrefix("- ") || text.hasPrefix("* ") { return ("•", text.dropFirst(2).strippingSpaces()) }
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, text.dropFirst(digits.count).hasPrefix(". ") else { return nil }
-        return (digits + ".", text.dropFirst(digits.count + 2).trimmingCharacters(in: " "))
+        return (digits + ".", text.dropFirst(digits.count + 2).strippingSpaces())
     }
 
     /// `**bold**` and `` `code` `` spans; a marker left open is an error.
@@ -242,6 +246,14 @@ private struct Reader {
 }
 
 extension ExplorerAction {
+    /// Whether the action moves through the lesson, which a step's own script must not.
+    var movesThroughALesson: Bool {
+        switch self {
+        case .stepLesson, .goToStep, .revealAnswer, .turnNarration: true
+        default: false
+        }
+    }
+
     /// Whether the action asks the program for a file, a menu or the end, which a lesson's
     /// script must not: a lesson is the same wherever it runs, and its steps never stop it.
     var leavesTheExplorer: Bool {
