@@ -35,7 +35,8 @@ public struct NarrationPanel: Widget {
         drawRule(in: rule, page: page, pageCount: pageCount, into: &buffer)
     }
 
-    /// `Step 3/10 · SAME padding with dilation` on the left, the checks on the right.
+    /// `Lesson · Step 3/10 · SAME padding with dilation` on the left (without the lesson's title
+    /// where it does not fit), the checks on the right.
     private func drawTitle(in row: Rect, into buffer: inout CellBuffer) {
         let step = progress.currentStep
         let count = progress.lesson.steps.count
@@ -43,7 +44,8 @@ public struct NarrationPanel: Widget {
         let failed = progress.failures.count
         let status = failed > 0 ? "✗ \(failed) failed" : checks > 0 ? "✓ \(plural(checks, "fact")) checked" : ""
         let room = max(0, row.width - status.count - 2)
-        let titles = ["Step \(progress.step + 1)/\(count) · \(step.title)", "\(progress.step + 1)/\(count) \(step.title)"]
+        let titles = ["\(progress.lesson.title) · Step \(progress.step + 1)/\(count) · \(step.title)",
+                      "Step \(progress.step + 1)/\(count) · \(step.title)", "\(progress.step + 1)/\(count) \(step.title)"]
         buffer.fill(row, with: Cell(" ", style: palette.status))
         buffer.write(" " + titles.firstFitting(width: room - 1), x: row.x, y: row.y, style: palette.status, clip: row)
         if !status.isEmpty, row.width > status.count + 8 {
