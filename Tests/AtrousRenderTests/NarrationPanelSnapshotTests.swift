@@ -27,6 +27,12 @@ struct NarrationPanelSnapshotTests {
         assertSnapshot(of: Self.frame([.goToStep(3)], size), as: .lines, named: size.description)
     }
 
+    /// Step 6 (gridding): the layers' real outputs side by side under the narration.
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
+    func griddingStep(size: Size) {
+        assertSnapshot(of: Self.frame([.goToStep(5)], size), as: .lines, named: size.description)
+    }
+
     @Test func secondPageAndAnswers() {
         let actions: [ExplorerAction] = [.goToStep(2), .revealAnswer, .turnNarration(by: 1)]
         assertSnapshot(of: Self.frame(actions, Size(width: 80, height: 24)), as: .lines)
