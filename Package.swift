@@ -95,7 +95,8 @@ let package = Package(
                                    "AtrousTestSupport"]),
         // The real `atrous explore` in tmux: screen, keys, mouse, resize, signals, restore.
         .testTarget(name: "ExplorerEndToEndTests",
-                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousTerminal", "AtrousTestSupport"]),
+                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal",
+                                   "AtrousTestSupport"]),
         .testTarget(
             name: "AtrousRenderTests",
             dependencies: [

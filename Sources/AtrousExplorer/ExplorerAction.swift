@@ -196,6 +196,17 @@ public enum ExplorerAction: Sendable, Equatable {
     /// The program wrote the recording: `frames` screens over `milliseconds`.
     case recordingWritten(path: String, frames: Int, milliseconds: Int)
 
+    // MARK: Lessons
+
+    /// Opens the lesson's next or previous step, restored as its script sets it up.
+    case stepLesson(CycleDirection)
+    /// Opens step `index` of the lesson (from 0).
+    case goToStep(Int)
+    /// Shows the next hidden answer of the step's questions.
+    case revealAnswer
+    /// Turns the narration by `pages` (negative is back), from the last page to the first.
+    case turnNarration(by: Int)
+
     // MARK: History and program
 
     /// Restores the parameters before the last change.

@@ -140,6 +140,10 @@ extension ExplorerCommand {
             arguments throws(CommandError) in
             .selectChannel(try arguments.integer(arguments.required()))
         },
+        ExplorerCommand(names: ["step"], usage: ":step N", summary: "in a lesson, open step N (from 1), as its script sets it up") {
+            arguments throws(CommandError) in
+            .goToStep(try arguments.integer(arguments.required()) - 1)
+        },
         ExplorerCommand(names: ["undo"], usage: ":undo", summary: "undo the last parameter change") {
             arguments throws(CommandError) in
             try arguments.none()

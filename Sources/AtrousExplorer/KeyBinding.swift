@@ -9,6 +9,7 @@ public struct KeyBinding: Sendable, Equatable {
         case input = "Input"
         case stack = "Stack"
         case play = "Play"
+        case lesson = "Lesson"
         case program = "Program"
     }
 
@@ -114,6 +115,17 @@ extension KeyBinding {
         KeyBinding([.character("+"), .character("=")], "+", "faster", group: .play, action: .changeSpeed(.forward)),
         KeyBinding([.character("-")], "-", "slower", group: .play, action: .changeSpeed(.backward)),
 
+        KeyBinding([.pageDown, .character(">")], "PgDn >", "lesson: next step", footer: "lesson", group: .lesson,
+                   action: .stepLesson(.forward)),
+        KeyBinding([.pageUp, .character("<")], "PgUp <", "lesson: previous step (restored as it opened)", footer: "lesson",
+                   group: .lesson, action: .stepLesson(.backward)),
+        KeyBinding([.enter], "Enter", "lesson: show the next answer", footer: "answer", group: .lesson,
+                   action: .revealAnswer),
+        KeyBinding([.character("m")], "m", "lesson: next page of the narration", footer: "page", group: .lesson,
+                   action: .turnNarration(by: 1)),
+        KeyBinding([.character("M")], "M", "lesson: previous page of the narration", footer: "page", group: .lesson,
+                   action: .turnNarration(by: -1)),
+
         KeyBinding([.character(":")], ":", "command line (:help lists commands)", footer: "cmd", group: .program,
                    action: .openCommandLine),
         KeyBinding([.character("e")], "e", "export menu: output, session, screen, code", footer: "export",
@@ -153,6 +165,9 @@ extension KeyBinding {
     private static func footerName(of key: Key) -> String {
         switch key {
         case .character(" "): "Spc"
+        case .pageDown: "PgDn"
+        case .pageUp: "PgUp"
+        case .enter: "Enter"
         case let .character(character): String(character)
         case let .control(character): "C-\(character)"
         default: "\(key)"

@@ -31,7 +31,7 @@ extension ExplorerAction {
     var clearsStaleError: Bool {
         switch self {
         case .tick, .openCommandLine, .editCommandLine, .cancelCommandLine, .toggleHelp, .showPage, .scrollHelp,
-             .toggleExportMenu, .failed:
+             .toggleExportMenu, .failed, .revealAnswer, .turnNarration:
             false
         default:
             true
@@ -134,6 +134,10 @@ private func apply(_ action: ExplorerAction, to state: inout ExplorerState) -> [
     case let .recordingStarted(target): state.recordingStarted(target)
     case let .recordingWritten(path, frames, milliseconds):
         state.recordingWritten(path: path, frames: frames, milliseconds: milliseconds)
+    case let .stepLesson(direction): state.stepLesson(direction)
+    case let .goToStep(index): state.goToStep(index)
+    case .revealAnswer: state.revealAnswer()
+    case let .turnNarration(pages): state.turnNarration(by: pages)
 
     case .undo: state.undo()
     case .redo: state.redo()

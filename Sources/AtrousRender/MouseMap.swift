@@ -15,7 +15,14 @@ public func action(for mouse: MouseEvent, in state: ExplorerState, size: Size) -
     case (.normal, .wheelDown): return .step(.forward)
     case (.normal, .press(button: 1)):
         // The palette does not move anything, so either one places the panels the same.
-        switch ExplorerScreen(state: state, palette: .monochrome).hit(x: mouse.x, y: mouse.y, size: size) {
+        let screen = ExplorerScreen(state: state, palette: .monochrome)
+        let hit = if let progress = state.lesson {
+            LessonScreen(narration: NarrationPanel(progress: progress, palette: .monochrome), explorer: screen)
+                .hit(x: mouse.x, y: mouse.y, size: size)
+        } else {
+            screen.hit(x: mouse.x, y: mouse.y, size: size)
+        }
+        switch hit {
         case let .output(cell)?: return .selectOutputCell(row: cell.row, column: cell.column)
         case let .input(cell)?: return .selectInputCell(row: cell.row, column: cell.column)
         case let .kernel(weight)?: return .selectWeight(row: weight.row, column: weight.column)

@@ -44,6 +44,9 @@ public struct Palette: Sendable, Hashable {
     public let border: Style
     /// How heat maps colour values.
     public let heat: HeatPalette
+    /// A lesson's **bold** words and its `code`, in the narration panel.
+    public var emphasis: Style { colors ? Style(foreground: .indexed(231), bold: true) : Style(bold: true) }
+    public var code: Style { colors ? Style(foreground: .indexed(180)) : Style(underline: true) }
 
     /// The colour palette when `colors` is true, else the monochrome one.
     public init(colors: Bool) {

@@ -13,9 +13,12 @@ import AtrousExplorer
 /// - Returns: a buffer of exactly `size`.
 /// - Complexity: O(cells of the screen + cells of the input and output shown).
 public func render(_ state: ExplorerState, size: Size, colors: Bool, showsRecording: Bool = true) -> CellBuffer {
-    var screen = ExplorerScreen(state: state, palette: Palette(colors: colors))
-    screen.isRecording = showsRecording && state.recording != nil
-    return CellBuffer.rendering(screen, size: size)
+    let palette = Palette(colors: colors)
+    var explorer = ExplorerScreen(state: state, palette: palette)
+    explorer.isRecording = showsRecording && state.recording != nil
+    guard let progress = state.lesson else { return CellBuffer.rendering(explorer, size: size) }
+    return CellBuffer.rendering(LessonScreen(narration: NarrationPanel(progress: progress, palette: palette),
+                                             explorer: explorer), size: size)
 }
 
 extension ExplorerScreen {
@@ -27,7 +30,7 @@ extension ExplorerScreen {
                   selectedInput: state.inputReach?.input, reached: state.inputReach?.cells ?? [],
                   selectedWeight: state.selectedWeight, isPlaying: state.playback.isPlaying,
                   speed: Double(state.playback.stepsPerSecond), message: state.message ?? Self.legend(for: state),
-                  commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode),
+                  commandLine: state.mode.commandLine, hints: Self.hints(for: state.mode, inLesson: state.lesson != nil),
                   help: state.mode == .help ? Self.helpEntries(for: state) : nil, helpScroll: state.helpScroll,
                   helpTitle: Self.helpTitle(for: state),
                   extra: receptiveFieldWidget(for: state, palette: palette)
@@ -44,14 +47,17 @@ extension ExplorerScreen {
     /// The footer's keys for a mode, from the key map's own lists.
     ///
     /// In normal mode the way out comes first, where a newcomer looks for it on any width;
-    /// the help key already stands at the status line's right edge.
-    static func hints(for mode: ExplorerMode) -> [KeyHint] {
+    /// the help key already stands at the status line's right edge. In a lesson its keys come
+    /// next; outside one they are left out.
+    static func hints(for mode: ExplorerMode, inLesson: Bool = false) -> [KeyHint] {
         let hints: [FooterHint]
         switch mode {
         case .normal:
             let quit = Set(KeyBinding.table.filter { $0.action == .quit }.compactMap(\.footerWord))
+            let lesson = Set(KeyBinding.table.filter { $0.group == .lesson }.compactMap(\.footerWord))
             hints = KeyBinding.footerHints.filter { quit.contains($0.word) }
-                + KeyBinding.footerHints.filter { !quit.contains($0.word) }
+                + (inLesson ? KeyBinding.footerHints.filter { lesson.contains($0.word) } : [])
+                + KeyBinding.footerHints.filter { !quit.contains($0.word) && !lesson.contains($0.word) }
         case .commandLine: hints = KeyBinding.commandLineHints
         case .help: hints = KeyBinding.helpHints
         case .exportMenu: hints = KeyBinding.exportMenuHints

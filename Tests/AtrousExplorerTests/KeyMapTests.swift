@@ -31,13 +31,16 @@ struct KeyMapTests {
         (.character("{"), .stepLayer(.backward)), (.character("o"), .addLayer(nil)), (.character("x"), .removeLayer),
         (.character("K"), .moveStackCell(.up)), (.character("J"), .moveStackCell(.down)),
         (.character("H"), .moveStackCell(.left)), (.character("L"), .moveStackCell(.right)),
+        (.pageDown, .stepLesson(.forward)), (.character(">"), .stepLesson(.forward)),
+        (.pageUp, .stepLesson(.backward)), (.character("<"), .stepLesson(.backward)), (.enter, .revealAnswer),
+        (.character("m"), .turnNarration(by: 1)), (.character("M"), .turnNarration(by: -1)),
     ])
     func normalMode(key: Key, expected: ExplorerAction) {
         #expect(action(for: key, in: ExplorerState()) == expected)
     }
 
     @Test func unboundKeysDoNothing() {
-        for key: Key in [.character("y"), .character("7"), .function(5), .pageUp, .enter] {
+        for key: Key in [.character("y"), .character("7"), .function(5), .delete, .character("b")] {
             #expect(action(for: key, in: ExplorerState()) == nil)
         }
     }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import AtrousExport
 import AtrousRender
-import AtrousTerminal
-import Foundation
 
 /// `atrous explore`, and `atrous` alone: the interactive explorer in the terminal.
 struct ExploreCommand: ParsableCommand {
@@ -25,19 +23,6 @@ struct ExploreCommand: ParsableCommand {
     func run() throws {
         // Flags and files are checked before the terminal changes, so errors print plainly.
         let state = try explorer.initialState(performer: EffectPerformer())
-        let environment: (String) -> String? = { [noColor] name in
-            name == "NO_COLOR" && noColor ? "1" : TerminalSession.processEnvironment(name)
-        }
-        let reports = try withTerminal(environment: environment) { screen in
-            var app = ExplorerApp(screen: screen, colors: screen.colorSupport != .monochrome,
-                                  driver: ExplorerDriver(state: state))
-            try app.run()
-            return app.driver.reportsAtQuit
-        }
-        // What was done on the way out, such as a recording written on quitting, said where it
-        // can still be read (a message's text is escaped already).
-        for report in reports {
-            FileHandle.standardError.write(Data("atrous: \(report.text)\n".utf8))
-        }
+        try runExplorer(from: state, noColor: noColor)
     }
 }

@@ -22,7 +22,15 @@ enum AssetCatalog {
     }
 
     static func all() throws -> [Asset] {
-        try inputs() + kernels() + sessions()
+        try inputs() + kernels() + sessions() + lessons()
+    }
+
+    // MARK: - Lessons
+
+    /// The built-in course as `atrous learn` holds it, so `atrous lesson` opens the same text
+    /// from the file and `atrous lesson --check Assets/lessons/*.md` checks what `learn` teaches.
+    static func lessons() -> [Asset] {
+        [Asset(path: "lessons/\(BuiltInCourse.fileName)", bytes: Array((BuiltInCourse.text + "\n").utf8), comparison: .bytes)]
     }
 
     // MARK: - Inputs
