@@ -105,18 +105,6 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
             Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
             return
         }
-        // The products run in the kernels' blocks; Winograd's transforms, a small part, in
-        // vectors of four, which divide every kernel's block.
-        correlate(job, SIMD4<Scalar>.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
-                  vectorKernel: vectorKernel)
-    }
-
-    /// Runs `algorithm` with vectors of `Vector` on `workers` threads.
-    @inline(__always)
-    static func correlate<Vector: SIMD & SendableMetatype>(
-        _ job: CorrelationJob<Scalar>, _: Vector.Type, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
-        workers: Int, algorithm: CorrelationAlgorithm, vectorKernel: VectorKernel
-    ) where Vector.Scalar == Scalar {
         switch algorithm {
         case .direct, .rows:  // the rows with several output channels: the vector loop serves better
             let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
@@ -127,6 +115,9 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
                 Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
         case .winograd:
+            // The products run in the kernel's blocks; the transforms, a small part, in vectors
+            // of four, which divide every kernel's block.
+            typealias Vector = SIMD4<Scalar>
             let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
             let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
             withPointers(packed.weights, packed.biases) { weights, biases in
