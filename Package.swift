@@ -1,23 +1,5 @@
 // swift-tools-version:6.0
-import Foundation
 import PackageDescription
-
-// The convolution core's vector loops use fused multiply-add on wide vectors: AVX2 and FMA
-// on x86-64 (x86-64-v3: Haswell, Zen and later), NEON on arm64. ATROUS_PORTABLE=1 at build
-// time targets any x86-64 processor instead, at a third of the speed.
-#if arch(x86_64)
-let coreRequiresV3 = ProcessInfo.processInfo.environment["ATROUS_PORTABLE"] == nil
-let coreVectorSettings: [SwiftSetting] = coreRequiresV3
-    ? [.define("ATROUS_FMA_VECTORS"), .unsafeFlags(["-Xcc", "-march=x86-64-v3"])]
-    : []
-#elseif arch(arm64)
-let coreVectorSettings: [SwiftSetting] = [.define("ATROUS_FMA_VECTORS")]
-#else
-let coreVectorSettings: [SwiftSetting] = []
-#endif
-#if !arch(x86_64)
-let coreRequiresV3 = false
-#endif
 
 let package = Package(
     name: "atrous",
@@ -30,15 +12,15 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
-        // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
-        .target(name: "AtrousCore", dependencies: ["CConvolutionKernels"], swiftSettings: coreVectorSettings),
-        // The direct correlation's inner loop for each instruction set (baseline, AVX2, AVX-512,
-        // NEON), each carrying its own as function attributes; the core picks one at run time.
+        // Pure numerics: tensors, geometry, convolution, taps. Built for the baseline processor
+        // of its architecture, like every target: no code generation flags.
+        .target(name: "AtrousCore", dependencies: ["CConvolutionKernels"]),
+        // The correlation's inner loops (the direct loop's and the one-output-channel row loop's)
+        // for each instruction set (baseline, AVX2, AVX-512, NEON), each carrying its own as
+        // function attributes; the core picks one at run time.
         .target(name: "CConvolutionKernels", dependencies: ["CProcessorCheck"]),
-        // Whether the processor has what the core was compiled for; built for the baseline
-        // processor, so that on an older one it can say so instead of trapping.
-        .target(name: "CProcessorCheck",
-                cSettings: coreRequiresV3 ? [.define("ATROUS_REQUIRES_X86_64_V3")] : []),
+        // What the processor reports (CPUID, XCR0): which kernels it runs.
+        .target(name: "CProcessorCheck"),
         // The system's libpng, through its simplified API.
         .systemLibrary(name: "CPNG", pkgConfig: "libpng",
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
@@ -71,13 +53,13 @@ let package = Package(
             name: "atrous",
             dependencies: [
                 "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousExport",
-                "AtrousBench", "CProcessorCheck",
+                "AtrousBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Helpers shared by the test targets: fixture paths, running the built binary, tmux.
         .target(name: "AtrousTestSupport", dependencies: ["AtrousProcess"], path: "Tests/AtrousTestSupport"),
-        .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
+        .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore", "CConvolutionKernels"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore", "AtrousIO"]),
         .testTarget(
@@ -87,7 +69,7 @@ let package = Package(
         // The TensorFlow and JAX reference cases, in process.
         .testTarget(name: "ConformanceTests", dependencies: ["AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         // End-to-end tests that run the built `atrous` binary.
-        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousProcess", "AtrousTestSupport", "CProcessorCheck"]),
+        .testTarget(name: "AtrousCLITests", dependencies: ["AtrousIO", "AtrousProcess", "AtrousTestSupport"]),
         .testTarget(name: "AtrousTerminalTests", dependencies: ["AtrousTerminal", "AtrousScreen", "AtrousTestSupport"]),
         // The explorer's program loop on the in-memory terminal, and the key runner of `atrous render`.
         .testTarget(name: "ExplorerAppTests",

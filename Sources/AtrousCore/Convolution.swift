@@ -100,35 +100,11 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         var algorithm = algorithm ?? CorrelationAlgorithm.loop(for: job, algorithm: .direct)
         if algorithm == .winograd && !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
         if algorithm == .rows, job.kernel.outputChannels == 1, let weights = weights.baseAddress {
-            let loop = RowCorrelation(job: job, weights: weights, bias: bias?.first ?? 0)
+            let loop = RowCorrelation(job: job, weights: weights, bias: bias?.first ?? 0,
+                                      kernel: vectorKernel.oneChannelRowKernel(for: Scalar.self))
             Workers.forEachChunk(of: job.rowCount, workers: workers) { rows in loop.fill(rows: rows) }
             return
         }
-        // Each vector fills two registers: two AVX registers (or four NEON ones) where the
-        // package enables vector FMA, two SSE registers on baseline x86-64. The six-position
-        // register block then keeps its twelve accumulators in registers.
-        #if ATROUS_FMA_VECTORS
-        typealias FloatVector = SIMD16<Scalar>
-        typealias DoubleVector = SIMD8<Scalar>
-        #else
-        typealias FloatVector = SIMD8<Scalar>
-        typealias DoubleVector = SIMD4<Scalar>
-        #endif
-        if Scalar.self == Float.self {
-            correlate(job, FloatVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
-                      vectorKernel: vectorKernel)
-        } else {
-            correlate(job, DoubleVector.self, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
-                      vectorKernel: vectorKernel)
-        }
-    }
-
-    /// Runs `algorithm` with vectors of `Vector` on `workers` threads.
-    @inline(__always)
-    static func correlate<Vector: SIMD & SendableMetatype>(
-        _ job: CorrelationJob<Scalar>, _: Vector.Type, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
-        workers: Int, algorithm: CorrelationAlgorithm, vectorKernel: VectorKernel
-    ) where Vector.Scalar == Scalar {
         switch algorithm {
         case .direct, .rows:  // the rows with several output channels: the vector loop serves better
             let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
@@ -139,9 +115,13 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
                 Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
         case .winograd:
-            let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias)
+            // The products run in the kernel's blocks; the transforms, a small part, in vectors
+            // of four, which divide every kernel's block.
+            typealias Vector = SIMD4<Scalar>
+            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
+            let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
             withPointers(packed.weights, packed.biases) { weights, biases in
-                let loop = WinogradCorrelation(job: job, weights: weights, biases: biases)
+                let loop = WinogradCorrelation(job: job, weights: weights, biases: biases, lanes: lanes, kernel: run)
                 Workers.forEachChunk(of: loop.groupCount, workers: workers) { groups in loop.fill(groups: groups) }
             }
         }
@@ -149,8 +129,8 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
 
     /// Calls `body` with the base addresses of two non-empty arrays.
     @inline(__always)
-    private static func withPointers<Vector>(_ first: [Vector], _ second: [Vector],
-                                             _ body: (UnsafePointer<Vector>, UnsafePointer<Vector>) -> Void) {
+    private static func withPointers<First, Second>(_ first: [First], _ second: [Second],
+                                                    _ body: (UnsafePointer<First>, UnsafePointer<Second>) -> Void) {
         first.withUnsafeBufferPointer { first in
             second.withUnsafeBufferPointer { second in
                 guard let first = first.baseAddress, let second = second.baseAddress else { return }

@@ -7,7 +7,8 @@ import Darwin
 #endif
 import CConvolutionKernels
 
-/// The instruction set the direct correlation's inner loop runs in, chosen once per process
+/// The instruction set the correlation's inner loops run in (the direct loop's and the
+/// one-output-channel row loop's), chosen once per process
 /// from what the processor reports: the widest it runs, unless `ATROUS_KERNEL` names another
 /// one it runs (`baseline`, `avx2`, `avx512` or `neon`).
 public enum VectorKernel: String, CaseIterable, Sendable {
@@ -21,10 +22,12 @@ public enum VectorKernel: String, CaseIterable, Sendable {
     }()
 
     /// The kernels this build has and this processor runs, narrowest first.
-    public static let available: [VectorKernel] = {
-        let words = atrous_read_cpu_words()
-        return allCases.filter { atrous_direct_kernel_runs($0.isa, words) != 0 }
-    }()
+    public static let available: [VectorKernel] = runnable(on: atrous_read_cpu_words())
+
+    /// The kernels this build has that a processor reporting `words` runs, narrowest first.
+    static func runnable(on words: atrous_cpu_words) -> [VectorKernel] {
+        allCases.filter { atrous_direct_kernel_runs($0.isa, words) != 0 }
+    }
 
     var isa: atrous_kernel_isa {
         switch self {
@@ -47,5 +50,14 @@ public enum VectorKernel: String, CaseIterable, Sendable {
                                                      : (kernel.double_row, kernel.double_lanes)
         guard let run else { preconditionFailure("no \(rawValue) kernel in this build") }
         return (run, lanes)
+    }
+
+    /// The one-output-channel row function for `Scalar` (see ``RowCorrelation``).
+    func oneChannelRowKernel<Scalar: ConvolutionScalar>(for _: Scalar.Type) -> atrous_one_channel_row_kernel {
+        let kernel = atrous_one_channel_kernel_for(isa)
+        guard let run = Scalar.self == Float.self ? kernel.float_row : kernel.double_row else {
+            preconditionFailure("no \(rawValue) one-channel kernel in this build")
+        }
+        return run
     }
 }

@@ -1,3 +1,5 @@
+import CConvolutionKernels
+
 /// Winograd's F(4x4, 3x3) for a 3x3 kernel at stride 1 and any rate: 4x4 output cells from
 /// a 6x6 patch of input with 36 multiplications per channel pair instead of 144.
 ///
@@ -5,28 +7,39 @@
 /// 6x6 input patch at `(y + r·i, x + r·j)`, so tiles start at `4r·q + p` for p below r. For
 /// a group of tiles the loop transforms the input patches (`Bᵀ·d·B`), then per block of
 /// output channels multiplies them with the transformed weights as 36 small matrix products
-/// over the input channels (the register block of the direct loop) and transforms the sums
-/// back (`Aᵀ·m·A`), adding the bias. The threads that share a job each take their own tiles.
+/// over the input channels and transforms the sums back (`Aᵀ·m·A`), adding the bias. The
+/// threads that share a job each take their own tiles.
+///
+/// The products are the work: each is the direct loop's kernel (``VectorKernel``) on a 1x1
+/// kernel whose "row" is the group's tiles, so they run in the widest instruction set the
+/// processor has. The transforms are a small part, in vectors of `Vector`.
 struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scalar: ConvolutionScalar {
     typealias Scalar = Vector.Scalar
-    typealias Accumulators = SixAccumulators<Vector>
     let job: CorrelationJob<Scalar>
     /// ``WinogradWeights/weights``, read concurrently and never written.
-    let weights: UnsafePointer<Vector>
+    let weights: UnsafePointer<Scalar>
     /// ``WinogradWeights/biases``.
     let biases: UnsafePointer<Vector>
+    /// Output channels per block of the weights and the products (the kernel's block).
+    let lanes: Int
+    /// The direct loop's kernel for blocks of `lanes` channels.
+    let kernel: atrous_direct_row_kernel
     /// The first output row of each row of tiles, and the first output column of each column.
     let rowOrigins: [Int]
     let columnOrigins: [Int]
 
-    /// Tiles transformed and multiplied together, one register block: their transformed
-    /// inputs and one block's products stay in the first cache level.
-    static var tilesPerGroup: Int { Accumulators.count }
+    /// Tiles transformed and multiplied together: the widest kernel's register block (twelve
+    /// positions), while a position's transformed inputs and one block's products stay in the
+    /// first cache level.
+    static var tilesPerGroup: Int { 12 }
 
-    init(job: CorrelationJob<Scalar>, weights: UnsafePointer<Vector>, biases: UnsafePointer<Vector>) {
+    init(job: CorrelationJob<Scalar>, weights: UnsafePointer<Scalar>, biases: UnsafePointer<Vector>, lanes: Int,
+         kernel: @escaping atrous_direct_row_kernel) {
         self.job = job
         self.weights = weights
         self.biases = biases
+        self.lanes = lanes
+        self.kernel = kernel
         rowOrigins = Self.origins(count: job.outputShape.height, rate: job.rate.height)
         columnOrigins = Self.origins(count: job.outputShape.width, rate: job.rate.width)
     }
@@ -47,12 +60,9 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
     /// Fills the output cells of the tiles in groups `groups` (see ``groupCount``).
     func fill(groups: Range<Int>) {
         let tiles = groups.lowerBound * Self.tilesPerGroup ..< min(groups.upperBound * Self.tilesPerGroup, tileCount)
-        let lanes = Vector.scalarCount
-        let cout = job.kernel.outputChannels
-        let blocks = (cout + lanes - 1) / lanes
         let group = Self.tilesPerGroup
         let scratch = WinogradScratch<Vector>(group: group, inputChannels: job.kernel.inputChannels,
-                                              blocks: blocks)
+                                              outputChannels: job.kernel.outputChannels, lanes: lanes)
         defer { scratch.deallocate() }
         rowOrigins.withUnsafeBufferPointer { rowOrigins in
             columnOrigins.withUnsafeBufferPointer { columnOrigins in
@@ -74,7 +84,7 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
     /// The gathering loads come first and the arithmetic runs without branches, so that the
     /// compiler keeps every lane operation a whole-vector one.
     private func transformInputs(_ grid: TileGrid, first: Int, count: Int, scratch: WinogradScratch<Vector>) {
-        let lanes = Vector.scalarCount
+        let vectorLanes = Vector.scalarCount
         let cin = job.kernel.inputChannels
         let (height, width) = (job.padded.height, job.padded.width)
         let (rh, rw) = (job.rate.height, job.rate.width)
@@ -82,8 +92,8 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
         for tile in 0..<count {
             let (image, row, column) = grid.tile(first &+ tile)
             let base = job.source + image &* height &* width &* cin
-            for channel in Swift.stride(from: 0, to: cin, by: lanes) {
-                let used = min(lanes, cin &- channel)
+            for channel in Swift.stride(from: 0, to: cin, by: vectorLanes) {
+                let used = min(vectorLanes, cin &- channel)
                 for i in 0..<6 {
                     let y = min(row &+ rh &* i, height &- 1)
                     for j in 0..<6 {
@@ -108,49 +118,51 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
 
     /// The 36 matrix products `products[block][ξ][tile] = Σ_ci transformed[ξ][tile][ci] · weights[ξ][block][ci]`,
     /// position by position, so that a position's transformed inputs stay in the first
-    /// cache level while every block of output channels uses them.
+    /// cache level while every block of output channels uses them. Each product runs the
+    /// kernel over the group's tiles as the positions of one row of a 1x1 kernel, from a zero
+    /// bias, in one part: the order the direct loop adds a 1x1 kernel's terms in.
     private func multiply(_ scratch: WinogradScratch<Vector>, count: Int) {
-        let lanes = Vector.scalarCount
-        let (cin, cout) = (job.kernel.inputChannels, job.kernel.outputChannels)
-        let blocks = (cout + lanes - 1) / lanes
+        let cin = job.kernel.inputChannels
+        var row = atrous_direct_row()
+        row.column_step = scratch.tilePitch
+        (row.tap_row_step, row.tap_column_step) = (0, 0)
+        (row.kernel_height, row.kernel_width, row.input_channels) = (1, 1, cin)
+        (row.output_width, row.output_pitch, row.width) = (count, lanes, lanes)
+        row.terms_per_part = Int.max
+        row.bias = UnsafeRawPointer(scratch.zeroBias)
         for position in 0..<36 {
-            let inputs = scratch.transformed(position: position, tile: 0)
-            for block in 0..<blocks {
-                let blockWeights = weights + (position &* blocks &+ block) &* cin
-                let products = UnsafeMutableRawPointer(scratch.products(block: block) + position &* Self.tilesPerGroup)
-                    .assumingMemoryBound(to: Scalar.self)
-                for first in Swift.stride(from: 0, to: count, by: Accumulators.count) {
-                    let tiles = min(Accumulators.count, count &- first)
-                    var sums = Accumulators(Vector())
-                    var w = blockWeights
-                    sums.add(SixInputs(base: inputs, step: scratch.tilePitch, first: first, count: tiles),
-                             indices: 0..<cin, weights: &w)
-                    sums.store(to: products + first &* lanes, pitch: lanes, count: tiles, width: lanes)
-                }
+            row.top = UnsafeRawPointer(scratch.transformed(position: position, tile: 0))
+            for block in 0..<scratch.blocks {
+                row.weights = UnsafeRawPointer(weights + (position &* scratch.blocks &+ block) &* cin &* lanes)
+                row.output = UnsafeMutableRawPointer(scratch.products(block: block, position: position))
+                kernel(&row)
             }
         }
     }
 
     /// Writes `Aᵀ·m·A` plus the bias for each tile's 4x4 outputs that lie inside the output,
-    /// all blocks of an output cell together, so that whole cache lines are written at once.
+    /// all vectors of an output cell together, so that whole cache lines are written at once.
     private func transformOutputs(_ scratch: WinogradScratch<Vector>, _ grid: TileGrid, first: Int, count: Int) {
-        let lanes = Vector.scalarCount
+        let vectorLanes = Vector.scalarCount
         let cout = job.kernel.outputChannels
-        let blocks = (cout + lanes - 1) / lanes
-        let group = Self.tilesPerGroup
+        let vectors = scratch.vectors
         let (height, width) = (job.outputShape.height, job.outputShape.width)
         let (rh, rw) = (job.rate.height, job.rate.width)
         let (columns, cells) = (scratch.columns, scratch.cells)
+        let (tilePitch, positionPitch) = (lanes, scratch.productPositionPitch)
         for tile in 0..<count {
-            for block in 0..<blocks {
-                let (products, bias, blockCells) = (scratch.products(block: block), biases[block], cells + block)
+            for vector in 0..<vectors {
+                let channel = vector &* vectorLanes
+                let products = scratch.products(block: channel / lanes, position: 0) + (tile &* tilePitch &+ channel % lanes)
+                let (bias, vectorCells) = (biases[vector], cells + vector)
                 for j in 0..<6 {
-                    WinogradF43.transformOutput({ products[(6 &* $0 &+ j) &* group &+ tile] },
-                                                { columns[6 &* $0 &+ j] = $1 })
+                    WinogradF43.transformOutput({
+                        UnsafeRawPointer(products + (6 &* $0 &+ j) &* positionPitch).loadUnaligned(as: Vector.self)
+                    }, { columns[6 &* $0 &+ j] = $1 })
                 }
                 for a in 0..<4 {
                     WinogradF43.transformOutput({ columns[6 &* a &+ $0] }, { b, value in
-                        blockCells[(4 &* a &+ b) &* blocks] = bias + value
+                        vectorCells[(4 &* a &+ b) &* vectors] = bias + value
                     })
                 }
             }
@@ -163,10 +175,10 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
                 for b in 0..<4 {
                     let x = column &+ rw &* b
                     guard x < width else { break }
-                    let cell = imageOutput + (y &* width &+ x) &* cout, values = cells + (4 &* a &+ b) &* blocks
-                    for block in 0..<blocks {
-                        Accumulators.store(values[block], to: cell + block &* lanes,
-                                           width: min(lanes, cout &- block &* lanes))
+                    let cell = imageOutput + (y &* width &+ x) &* cout, values = cells + (4 &* a &+ b) &* vectors
+                    for vector in 0..<vectors {
+                        store(values[vector], to: cell + vector &* vectorLanes,
+                              count: min(vectorLanes, cout &- vector &* vectorLanes))
                     }
                 }
             }
@@ -176,49 +188,62 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
 
 /// The working memory of one thread's ``WinogradCorrelation``, for one group of tiles.
 private struct WinogradScratch<Vector: SIMD> where Vector.Scalar: ConvolutionScalar {
+    typealias Scalar = Vector.Scalar
     /// Transformed inputs, `[ξ][tile][ci]` with the channels rounded up to whole vectors, so
     /// that every store is a whole vector.
-    let transformedInputs: UnsafeMutablePointer<Vector.Scalar>
-    /// The products, `[block][ξ][tile]`.
-    let allProducts: UnsafeMutablePointer<Vector>
+    let transformedInputs: UnsafeMutablePointer<Scalar>
+    /// The products, `[block][ξ][tile][lane]`, in the weights' blocks of `lanes` channels.
+    let allProducts: UnsafeMutablePointer<Scalar>
+    /// A block of zeros: the products start from no bias.
+    let zeroBias: UnsafeMutablePointer<Scalar>
     /// 36 vectors: a patch, or a transform after its first pass.
     let patch: UnsafeMutablePointer<Vector>
     let columns: UnsafeMutablePointer<Vector>
-    /// One tile's output cells, `[a·4 + b][block]`.
+    /// One tile's output cells, `[a·4 + b][vector]`.
     let cells: UnsafeMutablePointer<Vector>
     /// Scalars between the same channel of consecutive tiles, and of consecutive positions ξ.
     let tilePitch: Int
     let positionPitch: Int
-    /// Vectors between the products of consecutive blocks.
+    /// Blocks of `lanes` output channels, and vectors of output channels.
+    let blocks: Int
+    let vectors: Int
+    /// Scalars between the products of consecutive blocks, and of consecutive positions.
     let blockPitch: Int
+    let productPositionPitch: Int
 
-    init(group: Int, inputChannels: Int, blocks: Int) {
-        let lanes = Vector.scalarCount
-        tilePitch = (inputChannels + lanes - 1) / lanes * lanes
+    init(group: Int, inputChannels: Int, outputChannels: Int, lanes: Int) {
+        let vectorLanes = Vector.scalarCount
+        tilePitch = (inputChannels + vectorLanes - 1) / vectorLanes * vectorLanes
         positionPitch = group * tilePitch
-        blockPitch = 36 * group
+        blocks = (outputChannels + lanes - 1) / lanes
+        vectors = (outputChannels + vectorLanes - 1) / vectorLanes
+        productPositionPitch = group * lanes
+        blockPitch = 36 * productPositionPitch
         transformedInputs = .allocate(capacity: 36 * positionPitch)
         allProducts = .allocate(capacity: blocks * blockPitch)
+        zeroBias = .allocate(capacity: lanes)
+        zeroBias.initialize(repeating: 0, count: lanes)
         patch = .allocate(capacity: 36)
         columns = .allocate(capacity: 36)
-        cells = .allocate(capacity: 16 * blocks)
+        cells = .allocate(capacity: 16 * vectors)
     }
 
     /// Where the transformed input of `tile` at position ξ starts.
     @inline(__always)
-    func transformed(position: Int, tile: Int) -> UnsafeMutablePointer<Vector.Scalar> {
+    func transformed(position: Int, tile: Int) -> UnsafeMutablePointer<Scalar> {
         transformedInputs + (position &* positionPitch &+ tile &* tilePitch)
     }
 
-    /// The products of one block, `[ξ][tile]`.
+    /// The products of one block at position ξ, `[tile][lane]`.
     @inline(__always)
-    func products(block: Int) -> UnsafeMutablePointer<Vector> {
-        allProducts + block &* blockPitch
+    func products(block: Int, position: Int) -> UnsafeMutablePointer<Scalar> {
+        allProducts + (block &* blockPitch &+ position &* productPositionPitch)
     }
 
     func deallocate() {
         transformedInputs.deallocate()
         allProducts.deallocate()
+        zeroBias.deallocate()
         patch.deallocate()
         columns.deallocate()
         cells.deallocate()
@@ -249,4 +274,14 @@ func load<Vector: SIMD>(_ source: UnsafePointer<Vector.Scalar>, count: Int) -> V
     var vector = Vector()
     for lane in 0..<count { vector[lane] = source[lane] }
     return vector
+}
+
+/// Writes the first `count` lanes of `vector` to `destination`.
+@inline(__always)
+func store<Vector: SIMD>(_ vector: Vector, to destination: UnsafeMutablePointer<Vector.Scalar>, count: Int) {
+    if count == Vector.scalarCount {
+        UnsafeMutableRawPointer(destination).storeBytes(of: vector, as: Vector.self)
+    } else {
+        for lane in 0..<count { destination[lane] = vector[lane] }
+    }
 }

@@ -21,7 +21,6 @@ struct Atrous: ParsableCommand {
         defaultSubcommand: ExploreCommand.self)
 
     static func main() {
-        refuseUnsupportedProcessor()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -34,13 +33,5 @@ struct Atrous: ParsableCommand {
             FileHandle.standardError.write(Data("Error: \(MessageText.escaped(message(for: error)))\n".utf8))
             Foundation.exit(exitCode(for: error).rawValue)
         }
-    }
-
-    /// Ends with one sentence, instead of a trap in the vector loops, on a processor that
-    /// lacks what the core was compiled for.
-    private static func refuseUnsupportedProcessor() {
-        guard let refusal = ProcessorCheck.refusal() else { return }
-        FileHandle.standardError.write(Data("Error: \(refusal)\n".utf8))
-        Foundation.exit(EXIT_FAILURE)
     }
 }
