@@ -28,6 +28,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // Only the runtime library: the ONNX message code is generated once and committed.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Depends on nothing.
@@ -44,6 +47,15 @@ let package = Package(
                        providers: [.apt(["libpng-dev"]), .brew(["libpng"])]),
         // Files in and out: .npy, CSV, JSON, PGM, PNG, atomic writes, code export.
         .target(name: "AtrousIO", dependencies: ["AtrousCore", "CPNG"]),
+        // ONNX's messages, generated from onnx.proto by protoc and swift-protobuf's plugin
+        // (see GENERATED.md there).
+        .target(name: "ONNXProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["GENERATED.md"]),
+        // Reading models (ONNX, Keras 3 .keras and model JSON) into AtrousCore's graph of spatial operations.
+        .target(name: "AtrousModels", dependencies: [
+            "AtrousCore", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The explorer's state model: actions, pure update, key map, command line, undo.
         .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO"]),
         // The screen as a value: cells, styles, layout, panels. Pure Swift, no terminal.
@@ -60,12 +72,13 @@ let package = Package(
         // Timing of the core, the explorer and the program's start-up, each result checked.
         // Running a program to its end with a clean signal mask, and what it used.
         .target(name: "AtrousProcess"),
-        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
+        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender",
+                                                    "AtrousModels", "ONNXProto"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
                 "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousExport",
-                "AtrousBench", "CProcessorCheck",
+                "AtrousBench", "AtrousModels", "CProcessorCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +86,8 @@ let package = Package(
         .target(name: "AtrousTestSupport", dependencies: ["AtrousProcess"], path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        // Reading the model fixtures (made by Tests/Fixtures/models/make_models.py) and their analysis.
+        .testTarget(name: "AtrousModelsTests", dependencies: ["AtrousModels", "AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore", "AtrousIO"]),
         .testTarget(
             name: "AtrousExportTests",

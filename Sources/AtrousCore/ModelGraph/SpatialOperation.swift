@@ -2,7 +2,8 @@
 /// parameters a receptive field depends on, and nothing about channels or weights.
 public enum SpatialOperation: Sendable, Hashable {
     /// A convolution, grouped or depthwise (`groups` only describes it; every group sees the
-    /// same window).
+    /// same window). `groups` is 0 for a depthwise convolution whose channel count the file
+    /// does not give (Keras's DepthwiseConv2D).
     case convolution(Window, groups: Int)
     /// Max or average pooling over a window (both count one path per window cell).
     case pooling(PoolingKind, Window)
@@ -29,7 +30,7 @@ public enum SpatialOperation: Sendable, Hashable {
     /// A short name for tables: `conv`, `dwconv`, `maxpool`, `add`, ….
     public var shortName: String {
         switch self {
-        case let .convolution(_, groups): groups > 1 ? "conv/\(groups)" : "conv"
+        case let .convolution(_, groups): groups == 0 ? "dwconv" : groups > 1 ? "conv/\(groups)" : "conv"
         case let .pooling(kind, _): kind.rawValue
         case .pad: "pad"
         case let .resize(_, nearest): nearest ? "resize" : "resize/linear"

@@ -1,0 +1,59 @@
+import AtrousCore
+import Foundation
+import ZIPFoundation
+
+/// Reads a model file into AtrousCore's graph, by its extension: `.onnx`, a Keras 3 `.keras`
+/// archive, or a Keras model `.json`.
+public enum ModelFile {
+    /// The formats, as help and errors name them.
+    public static let formats = ".onnx, .keras or a Keras model .json"
+
+    /// - Throws: ``ModelImportError`` for a file that cannot be read or is not a valid model,
+    ///   ``ModelGraphError`` for a transposed convolution or a graph whose inputs do not chain.
+    public static func read(path: String) throws -> ModelGraph {
+        let url = URL(fileURLWithPath: path)
+        let kind = url.pathExtension.lowercased()
+        guard ["onnx", "keras", "json"].contains(kind) else { throw ModelImportError.unknownFormat(path: path) }
+        let data: Data
+        do {
+            // Mapped, so that the weights an ONNX file holds are never read from the disk.
+            data = try Data(contentsOf: url, options: .alwaysMapped)
+        } catch {
+            throw ModelImportError.unreadable(path: path, reason: reason(error))
+        }
+        switch kind {
+        case "onnx": return try ONNXReader.read(data, path: path)
+        case "keras": return try KerasReader(path: path).read(json: try kerasConfig(data, path: path))
+        default: return try KerasReader(path: path).read(json: data)
+        }
+    }
+
+    /// The `config.json` member of a `.keras` archive.
+    private static func kerasConfig(_ data: Data, path: String) throws -> Data {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw ModelImportError.corrupt(path: path, format: "Keras", reason: "it is not a zip archive")
+        }
+        guard let entry = archive["config.json"] else {
+            throw ModelImportError.corrupt(path: path, format: "Keras", reason: "the archive holds no config.json")
+        }
+        var config = Data()
+        do {
+            _ = try archive.extract(entry) { config.append($0) }
+        } catch {
+            throw ModelImportError.corrupt(path: path, format: "Keras", reason: "its config.json cannot be extracted")
+        }
+        return config
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code))).lowercased()
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
+        return "it cannot be opened"
+    }
+}
