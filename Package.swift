@@ -53,7 +53,7 @@ let package = Package(
                 exclude: ["GENERATED.md"]),
         // Reading models (ONNX, Keras 3 .keras and model JSON) into AtrousCore's graph of spatial operations.
         .target(name: "AtrousModels", dependencies: [
-            "AtrousCore", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            "AtrousCore", "AtrousIO", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // The explorer's state model: actions, pure update, key map, command line, undo.

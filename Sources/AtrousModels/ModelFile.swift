@@ -1,4 +1,5 @@
 import AtrousCore
+import AtrousIO
 import Foundation
 import ZIPFoundation
 
@@ -8,18 +9,24 @@ public enum ModelFile {
     /// The formats, as help and errors name them.
     public static let formats = ".onnx, .keras or a Keras model .json"
 
-    /// - Throws: ``ModelImportError`` for a file that cannot be read or is not a valid model,
+    /// - Throws: ``IOError`` for a file that cannot be read, ``ModelImportError`` for one that is
+    ///   not a valid model,
     ///   ``ModelGraphError`` for a transposed convolution or a graph whose inputs do not chain.
     public static func read(path: String) throws -> ModelGraph {
         let url = URL(fileURLWithPath: path)
         let kind = url.pathExtension.lowercased()
         guard ["onnx", "keras", "json"].contains(kind) else { throw ModelImportError.unknownFormat(path: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw IOError.missingFile(path: path)
+        }
+        guard !isDirectory.boolValue else { throw IOError.cannotRead(path: path, reason: "it is a directory") }
         let data: Data
         do {
             // Mapped, so that the weights an ONNX file holds are never read from the disk.
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw ModelImportError.unreadable(path: path, reason: reason(error))
+            throw IOError.cannotRead(path: path, reason: "it cannot be opened")
         }
         switch kind {
         case "onnx": return try ONNXReader.read(data, path: path)
@@ -46,14 +53,5 @@ public enum ModelFile {
             throw ModelImportError.corrupt(path: path, format: "Keras", reason: "its config.json cannot be extracted")
         }
         return config
-    }
-
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code))).lowercased()
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return "it cannot be opened"
     }
 }

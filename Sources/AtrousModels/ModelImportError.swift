@@ -4,7 +4,6 @@ import AtrousCore
 /// one is at fault, the node.
 public enum ModelImportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownFormat(path: String)
-    case unreadable(path: String, reason: String)
     case corrupt(path: String, format: String, reason: String)
     case inputCount(path: String, count: Int)
     case inputRank(path: String, name: String, rank: Int)
@@ -15,8 +14,6 @@ public enum ModelImportError: Error, Equatable, Sendable, CustomStringConvertibl
         switch self {
         case let .unknownFormat(path):
             "'\(path)' is not a model atrous reads; give an .onnx file, a Keras .keras file or a Keras model .json."
-        case let .unreadable(path, reason):
-            "'\(path)' cannot be read: \(reason)."
         case let .corrupt(path, format, reason):
             "'\(path)' is not a valid \(format) model: \(reason)."
         case let .inputCount(path, count):
