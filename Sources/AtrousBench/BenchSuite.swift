@@ -5,7 +5,8 @@ public enum BenchSuite {
     /// Every figure, in report order: the start-up of `atrous render` (this program, started
     /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
     /// 1, 4 and 8, a 5x5 kernel, the seed with Winograd's algorithm, the explorer-sized convolution; then the explorer's key press
-    /// to frame on the default session and on a 512x512 stack, and its first frame.
+    /// to frame on the default session and on a 512x512 stack, and its first frame; then
+    /// `atrous rf --model` on a ResNet-50 ONNX file with its memory, and DeepLab-v3's path counts.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
@@ -27,6 +28,8 @@ public enum BenchSuite {
             InteractionWorkload.stack512Layer1.figure(name: "stack512_layer1_key", repetitions: 300),
             InteractionWorkload.stack256Channels32.figure(name: "stack256x32_l1_key", repetitions: 20),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
+            ModelFigures.resNet50(name: "resnet50_onnx_rf", repetitions: 10),
+            ModelFigures.deepLabCounts(name: "deeplabv3_counts_513", repetitions: 5),
         ]
     }
 

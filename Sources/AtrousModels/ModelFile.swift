@@ -9,6 +9,10 @@ public enum ModelFile {
     /// The formats, as help and errors name them.
     public static let formats = ".onnx, .keras or a Keras model .json"
 
+    /// The most bytes of Keras architecture JSON read, from a file or out of an archive, so a
+    /// file cannot fill the memory; an ONNX file is mapped, and its weights are never read.
+    public static let architectureLimit = 256 << 20
+
     /// - Throws: ``IOError`` for a file that cannot be read, ``ModelImportError`` for one that is
     ///   not a valid model,
     ///   ``ModelGraphError`` for a transposed convolution or a graph whose inputs do not chain.
@@ -31,7 +35,9 @@ public enum ModelFile {
         switch kind {
         case "onnx": return try ONNXReader.read(data, path: path)
         case "keras": return try KerasReader(path: path).read(json: try kerasConfig(data, path: path))
-        default: return try KerasReader(path: path).read(json: data)
+        default:
+            guard data.count <= architectureLimit else { throw tooLarge(path) }
+            return try KerasReader(path: path).read(json: data)
         }
     }
 
@@ -46,12 +52,23 @@ public enum ModelFile {
         guard let entry = archive["config.json"] else {
             throw ModelImportError.corrupt(path: path, format: "Keras", reason: "the archive holds no config.json")
         }
+        guard entry.uncompressedSize <= UInt64(architectureLimit) else { throw tooLarge(path) }
         var config = Data()
         do {
-            _ = try archive.extract(entry) { config.append($0) }
+            // The size an archive declares is not trusted: the bytes are counted as they come.
+            _ = try archive.extract(entry) { chunk in
+                guard config.count + chunk.count <= architectureLimit else { throw ModelFile.tooLarge(path) }
+                config.append(chunk)
+            }
+        } catch let error as ModelImportError {
+            throw error
         } catch {
             throw ModelImportError.corrupt(path: path, format: "Keras", reason: "its config.json cannot be extracted")
         }
         return config
+    }
+
+    fileprivate static func tooLarge(_ path: String) -> ModelImportError {
+        .corrupt(path: path, format: "Keras", reason: "its architecture is larger than \(architectureLimit >> 20) MiB")
     }
 }

@@ -19,6 +19,7 @@ struct ONNXConstant {
     init(_ tensor: Onnx_TensorProto) {
         dims = tensor.dims.map { Int($0) }
         let count = dims.reduce(1, *)
+        // A tensor read without its raw data (weights) has a large count and no values.
         values = count <= Self.valueLimit ? Self.values(of: tensor) : nil
     }
 

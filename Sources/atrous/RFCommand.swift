@@ -83,7 +83,7 @@ struct RFCommand: ParsableCommand {
             throw ModelGraphError.inputSizeConflict(declared: declared, given: given)
         case let (declared?, _): size = declared
         case let (nil, given?): size = given
-        case (nil, nil): throw ModelGraphError.missingInputSize
+        case (nil, nil): throw ModelGraphError.missingInputSize(oneDimensional: graph.isOneDimensional)
         }
         if graph.isOneDimensional, size.height != 1 {
             throw RFCommandError.oneDimensionalHeight(size)

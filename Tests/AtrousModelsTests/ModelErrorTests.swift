@@ -26,7 +26,9 @@ import Testing
 
     private func analyse(_ path: String, inputSize: Pair? = nil) throws -> ModelFieldAnalysis {
         let graph = try ModelFile.read(path: path)
-        guard let size = inputSize ?? graph.declaredInputSize else { throw ModelGraphError.missingInputSize }
+        guard let size = inputSize ?? graph.declaredInputSize else {
+            throw ModelGraphError.missingInputSize(oneDimensional: graph.isOneDimensional)
+        }
         return try ModelFieldAnalysis(model: ResolvedModel(graph: graph, inputSize: size))
     }
 
@@ -57,7 +59,7 @@ import Testing
         #expect(graph.declaredInputSize == nil)
         #expect(graph.isOneDimensional)
         let error = #expect(throws: ModelGraphError.self) { try analyse(path) }
-        #expect(error?.description == "The model does not fix its input size; give one with --input-size, for example --input-size 64x64.")
+        #expect(error?.description == "The model does not fix its input size; give one with --input-size, for example --input-size 1x1024.")
     }
 
     @Test func corruptFilesAreRefusedInOneSentence() throws {

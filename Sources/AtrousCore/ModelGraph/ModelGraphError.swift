@@ -11,7 +11,7 @@ public enum ModelGraphError: Error, Equatable, Sendable, CustomStringConvertible
     case emptyOutput(node: String, axis: Axis)
     case windowTooLarge(node: String, axis: Axis, error: ConvolutionError)
     case positionOutOfRange(node: String, position: Pair, size: Pair)
-    case missingInputSize
+    case missingInputSize(oneDimensional: Bool)
     case unsupportedResize(node: String, operatorName: String, axis: Axis, inputSize: Int, outputSize: Int, nearest: Bool)
     case inputSizeConflict(declared: Pair, given: Pair)
 
@@ -41,8 +41,9 @@ public enum ModelGraphError: Error, Equatable, Sendable, CustomStringConvertible
             "Node '\(node)' (\(operatorName)) resizes \(inputSize) to \(outputSize) cells along the \(axis.rawValue)"
                 + (nearest ? " by a factor that is not whole" : " with linear interpolation, whose weights are not paths")
                 + "; atrous follows nearest resizing by whole factors and resizing from 1x1."
-        case .missingInputSize:
-            "The model does not fix its input size; give one with --input-size, for example --input-size 64x64."
+        case let .missingInputSize(oneDimensional):
+            "The model does not fix its input size; give one with --input-size, for example --input-size "
+                + (oneDimensional ? "1x1024." : "64x64.")
         case let .inputSizeConflict(declared, given):
             "The model fixes its input at \(declared.height)x\(declared.width), not \(given.height)x\(given.width)."
         }
