@@ -117,6 +117,6 @@ let package = Package(
         .testTarget(name: "FuzzTests",
                     dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
-                    dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
+                    dependencies: ["AtrousBench", "AtrousModels", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]
 )
