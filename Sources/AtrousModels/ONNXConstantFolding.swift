@@ -13,12 +13,16 @@ enum ONNXConstantFolding {
             guard index < operands.count, let constant = operands[index], let values = constant.values else { return nil }
             return (constant.dims, values)
         }
+        func integers(_ index: Int) -> [Int]? {
+            guard index < operands.count else { return nil }
+            return operands[index]?.integers
+        }
         func attribute(_ name: String) -> Onnx_AttributeProto? { node.attribute.first { $0.name == name } }
         switch node.opType {
         case "Identity", "Cast":
             return operand(0).map { ONNXConstant(dims: $0.dims, values: $0.values) }
         case "ConstantOfShape":
-            guard let shape = operand(0)?.values.map({ Int($0) }), shape.allSatisfy({ $0 >= 0 }),
+            guard let shape = integers(0), shape.allSatisfy({ (0...ONNXConstant.valueLimit).contains($0) }),
                   shape.reduce(1, *) <= ONNXConstant.valueLimit else { return nil }
             let fill = attribute("value").map { ONNXConstant($0.t).values?.first ?? 0 } ?? 0
             return ONNXConstant(dims: shape, values: Array(repeating: fill, count: shape.reduce(1, *)))
@@ -28,7 +32,7 @@ enum ONNXConstantFolding {
             let values = parts.flatMap(\.values)
             return ONNXConstant(dims: [values.count], values: values)
         case "Reshape":
-            guard let data = operand(0), let shape = operand(1)?.values.map({ Int($0) }) else { return nil }
+            guard let data = operand(0), let shape = integers(1), shape.allSatisfy({ abs($0) <= ONNXConstant.valueLimit }) else { return nil }
             var dims = shape.enumerated().map { $1 == 0 && $0 < data.dims.count ? data.dims[$0] : $1 }
             if let unknown = dims.firstIndex(of: -1) {
                 let known = dims.filter { $0 != -1 }.reduce(1, *)
@@ -52,11 +56,11 @@ enum ONNXConstantFolding {
             }
             return ONNXConstant(dims: dims, values: values)
         case "Slice":
-            guard let data = operand(0), let starts = operand(1)?.values.map({ Int($0) }),
-                  let ends = operand(2)?.values.map({ Int($0) }), starts.count == ends.count else { return nil }
+            guard let data = operand(0), let starts = integers(1), let ends = integers(2), starts.count == ends.count
+            else { return nil }
             let rank = data.dims.count
-            let axes = operand(3)?.values.map { Int($0) < 0 ? Int($0) + rank : Int($0) } ?? Array(0..<starts.count)
-            let steps = operand(4)?.values.map { Int($0) } ?? Array(repeating: 1, count: starts.count)
+            let axes = integers(3)?.map { $0 < 0 ? $0 + rank : $0 } ?? Array(0..<starts.count)
+            let steps = integers(4) ?? Array(repeating: 1, count: starts.count)
             guard axes.count == starts.count, steps.count == starts.count, !steps.contains(0) else { return nil }
             // The cells kept along each axis, by ONNX's clamping rules.
             var kept = data.dims.map { Array(0..<$0) }

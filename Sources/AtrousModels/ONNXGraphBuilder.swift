@@ -110,7 +110,7 @@ struct ONNXGraphBuilder {
             }
             return .global(.flatten)
         case "ReduceMean", "ReduceMax", "ReduceMin", "ReduceSum", "ReduceL2", "ReduceL1", "ReduceLogSumExp":
-            let axes = attribute(node, "axes")?.ints.map(Int.init) ?? constant(node, input: 1)?.values?.map { Int($0) }
+            let axes = attribute(node, "axes")?.ints.map(Int.init) ?? constant(node, input: 1)?.integers
             guard let axes, !axes.isEmpty else { return .global(.pooling) }
             let spatial = axes.map { $0 < 0 ? $0 + rank : $0 }.contains { $0 >= 2 }
             return spatial ? .global(.pooling) : .pointwise
@@ -206,9 +206,9 @@ struct ONNXGraphBuilder {
         guard mode == "constant" else {
             return .unsupported(reason: "its \(mode) padding copies input cells, which atrous does not follow")
         }
-        let given = attribute(node, "pads")?.ints.map(Int.init) ?? constant(node, input: 1)?.values?.map { Int($0) }
+        let given = attribute(node, "pads")?.ints.map(Int.init) ?? constant(node, input: 1)?.integers
         guard let given else { throw ModelImportError.missingAttribute(node: name, operatorName: "Pad", attribute: "pads") }
-        let axes = constant(node, input: 3)?.values?.map { Int($0) < 0 ? Int($0) + rank : Int($0) } ?? Array(0..<rank)
+        let axes = constant(node, input: 3)?.integers?.map { $0 < 0 ? $0 + rank : $0 } ?? Array(0..<rank)
         guard given.count == 2 * axes.count else {
             throw ModelImportError.badAttribute(node: name, operatorName: "Pad", attribute: "pads", value: "\(given)")
         }
@@ -238,13 +238,13 @@ struct ONNXGraphBuilder {
         let target: ResizeTarget
         if let scales, scales.count == rank {
             let factors = scales.suffix(rank == 3 ? 1 : 2)
-            guard factors.allSatisfy({ $0 >= 1 && $0 == $0.rounded() }) else {
+            guard factors.allSatisfy({ $0 >= 1 && $0 <= Double(LayerSpec.notationLimit) && $0 == $0.rounded() }) else {
                 return .unsupported(reason: "it scales by \(factors.map { "\($0)" }.joined(separator: " and ")), not by whole factors")
             }
             let f = factors.map { Int($0) }
             target = .factor(rank == 3 ? Pair(1, f[0]) : Pair(f[0], f[1]))
         } else if let sizes, sizes.count == rank {
-            let s = sizes.suffix(rank == 3 ? 1 : 2).map { Int($0) }
+            let s = sizes.suffix(rank == 3 ? 1 : 2).map { $0 >= 1 && $0 <= Double(LayerSpec.notationLimit) ? Int($0) : 0 }
             target = .size(rank == 3 ? Pair(1, s[0]) : Pair(s[0], s[1]))
         } else {
             return .unsupported(reason: "its scales or sizes are computed from the map's shape, not given as constants")

@@ -11,6 +11,14 @@ struct ONNXConstant {
     /// The values as Double (integers up to 2^53 exactly), nil for a large or unreadable tensor.
     let values: [Double]?
 
+    /// The values as integers, nil when one is not whole; values beyond ±2^62 (ONNX's INT64_MAX
+    /// for "to the end" in a slice) are held at ±2^62 rather than trapping.
+    var integers: [Int]? {
+        guard let values, values.allSatisfy({ $0.isFinite && $0 == $0.rounded() }) else { return nil }
+        let limit = Double(1 << 62)
+        return values.map { $0 >= limit ? 1 << 62 : $0 <= -limit ? -(1 << 62) : Int($0) }
+    }
+
     init(dims: [Int], values: [Double]) {
         self.dims = dims
         self.values = values.count <= Self.valueLimit ? values : nil

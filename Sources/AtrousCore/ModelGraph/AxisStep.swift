@@ -29,9 +29,10 @@ public struct AxisStep: Sendable, Hashable {
     public func inputRange(of outputs: ClosedRange<Int>) -> ClosedRange<Int> {
         switch kind {
         case let .window(g):
-            (outputs.lowerBound * g.stride - g.padBefore)...(outputs.upperBound * g.stride - g.padBefore + g.effectiveKernel - 1)
+            clamped(outputs.lowerBound, times: g.stride, plus: -g.padBefore)
+                ... clamped(outputs.upperBound, times: g.stride, plus: g.effectiveKernel - 1 - g.padBefore)
         case let .shift(before):
-            (outputs.lowerBound - before)...(outputs.upperBound - before)
+            clamped(outputs.lowerBound, times: 1, plus: -before)...clamped(outputs.upperBound, times: 1, plus: -before)
         case let .upsample(factor):
             floorDivision(outputs.lowerBound, factor)...floorDivision(outputs.upperBound, factor)
         case .broadcast:
@@ -118,6 +119,9 @@ public struct AxisFieldNumbers: Sendable, Hashable {
     /// The middle of output 0's field.
     public var centre: Fraction { (start + end) / 2 }
 
+    /// Whether any of the numbers left the integer range.
+    public var overflowed: Bool { size.overflowed || jump.overflowed || start.overflowed }
+
     /// The smallest field holding both, with the first's jump.
     public func union(_ other: AxisFieldNumbers) -> AxisFieldNumbers {
         let start = min(start, other.start)
@@ -129,4 +133,14 @@ public struct AxisFieldNumbers: Sendable, Hashable {
 /// `⌊a/b⌋` for a positive `b`, also for negative `a`.
 func floorDivision(_ a: Int, _ b: Int) -> Int {
     a >= 0 ? a / b : -((-a + b - 1) / b)
+}
+
+/// `a·b + c`, held within ±2^52 so that a region carried back through many strided layers of
+/// padding cannot trap; a region that large lies wholly in padding either way.
+func clamped(_ a: Int, times b: Int, plus c: Int) -> Int {
+    let limit = 1 << 52
+    let (product, o1) = a.multipliedReportingOverflow(by: b)
+    let (sum, o2) = product.addingReportingOverflow(c)
+    if o1 || o2 { return (a < 0) != (b < 0) ? -limit : limit }
+    return min(max(sum, -limit), limit)
 }

@@ -42,6 +42,7 @@ public struct ModelFieldAnalysis: Sendable {
         self.model = model
         self.node = node
         fieldNumbers = ModelFieldNumbers(model: model)
+        guard fieldNumbers.nodes[node] != nil else { throw ReceptiveFieldError.arithmeticOverflow(axis: .height) }
         let (ancestors, region) = Self.trace(model: model, node: node, position: self.position)
         self.ancestors = ancestors
         self.region = region

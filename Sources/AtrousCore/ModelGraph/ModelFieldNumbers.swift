@@ -27,6 +27,8 @@ public struct ModelFieldNumbers: Sendable {
             for branch in branches.dropFirst() {
                 merged = (merged.rows.union(branch.rows), merged.columns.union(branch.columns))
             }
+            // Numbers past the integer range are dropped; analysing the node says so.
+            guard ![merged.rows, merged.columns].contains(where: \.overflowed) else { nodes.append(nil); continue }
             if branches.count > 1 {
                 merges[index] = MergeAlignment(rows: branches.map(\.rows), columns: branches.map(\.columns))
             }

@@ -34,6 +34,7 @@ public struct ModelGraph: Sendable, Hashable {
             if case .merge = node.operation {} else if node.inputs.count != 1 {
                 throw ModelGraphError.badInput(node: node.name)
             }
+            try Self.checkRanges(of: node)
         }
         self.declaredInputSize = declaredInputSize
         self.isOneDimensional = isOneDimensional
@@ -42,4 +43,34 @@ public struct ModelGraph: Sendable, Hashable {
 
     /// The index of the node called `name`, or nil.
     public func index(named name: String) -> Int? { nodes.firstIndex { $0.name == name } }
+
+    /// Checks that every size, rate, stride, pad and factor lies within the layer notation's
+    /// limits, so that the arithmetic after it stays far from the integer range.
+    private static func checkRanges(of node: Node) throws {
+        let limit = LayerSpec.notationLimit
+        func check(_ value: Pair, _ what: String, _ range: ClosedRange<Int>) throws {
+            guard range.contains(value.height), range.contains(value.width) else {
+                throw ModelGraphError.parameterOutOfRange(node: node.name, parameter: what, value: "\(value)", range: range)
+            }
+        }
+        switch node.operation {
+        case let .convolution(window, _), let .pooling(_, window):
+            try check(window.kernelSize, "kernel size", 1...limit)
+            try check(window.rate, "rate", 1...limit)
+            try check(window.stride, "stride", 1...limit)
+            if case let .explicit(before, after) = window.padding {
+                try check(before, "padding", 0...limit)
+                try check(after, "padding", 0...limit)
+            }
+        case let .pad(before, after):
+            try check(before, "padding", -limit...limit)
+            try check(after, "padding", -limit...limit)
+        case let .resize(.factor(factor), _):
+            try check(factor, "resize factor", 1...limit)
+        case let .resize(.size(size), _):
+            try check(size, "resize size", 1...limit)
+        default:
+            break
+        }
+    }
 }

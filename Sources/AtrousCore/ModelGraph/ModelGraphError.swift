@@ -3,6 +3,7 @@
 public enum ModelGraphError: Error, Equatable, Sendable, CustomStringConvertible {
     case noNodes
     case badInput(node: String)
+    case parameterOutOfRange(node: String, parameter: String, value: String, range: ClosedRange<Int>)
     case unsupportedOperation(node: String, operatorName: String, reason: String?)
     case transposedConvolution(node: String)
     case unknownNode(String)
@@ -21,6 +22,8 @@ public enum ModelGraphError: Error, Equatable, Sendable, CustomStringConvertible
             "The model has no operations."
         case let .badInput(node):
             "Node '\(node)' reads an input that no earlier node produces."
+        case let .parameterOutOfRange(node, parameter, value, range):
+            "Node '\(node)' has \(parameter) \(value) outside \(range.lowerBound)...\(range.upperBound)."
         case let .unsupportedOperation(node, operatorName, reason):
             "Node '\(node)' is a \(operatorName), which atrous cannot analyse" + (reason.map { ": \($0)." } ?? ".")
         case let .transposedConvolution(node):
