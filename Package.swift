@@ -115,7 +115,7 @@ let package = Package(
         ),
         // Seeded mutations of every file format and random key sequences; ATROUS_FUZZ_COUNT sets the count.
         .testTarget(name: "FuzzTests",
-                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
+                    dependencies: ["AtrousCore", "AtrousModels", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
                     dependencies: ["AtrousBench", "AtrousModels", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]

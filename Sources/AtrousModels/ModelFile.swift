@@ -34,7 +34,7 @@ public enum ModelFile {
         }
         switch kind {
         case "onnx": return try ONNXReader.read(data, path: path)
-        case "keras": return try KerasReader(path: path).read(json: try kerasConfig(data, path: path))
+        case "keras": return try KerasReader(path: path).read(json: try kerasConfig(url, path: path))
         default:
             guard data.count <= architectureLimit else { throw tooLarge(path) }
             return try KerasReader(path: path).read(json: data)
@@ -42,10 +42,12 @@ public enum ModelFile {
     }
 
     /// The `config.json` member of a `.keras` archive.
-    private static func kerasConfig(_ data: Data, path: String) throws -> Data {
+    /// Read through the file rather than from memory: ZIPFoundation's in-memory archive traps on
+    /// some damaged archives (a read past the end of its data), its file archive does not.
+    private static func kerasConfig(_ url: URL, path: String) throws -> Data {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw ModelImportError.corrupt(path: path, format: "Keras", reason: "it is not a zip archive")
         }
