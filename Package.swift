@@ -10,6 +10,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        // Only the runtime library: the ONNX message code is generated once and committed.
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure numerics: tensors, geometry, convolution, taps. Built for the baseline processor
@@ -29,6 +32,15 @@ let package = Package(
         // The screen's primitives, which the panels and the terminal share: the cell buffer,
         // styles and colours, sizes and rectangles, key and mouse events. Depends on nothing.
         .target(name: "AtrousScreen"),
+        // ONNX's messages, generated from onnx.proto by protoc and swift-protobuf's plugin
+        // (see GENERATED.md there).
+        .target(name: "ONNXProto", dependencies: [.product(name: "SwiftProtobuf", package: "swift-protobuf")],
+                exclude: ["GENERATED.md"]),
+        // Reading models (ONNX, Keras 3 .keras and model JSON) into AtrousCore's graph of spatial operations.
+        .target(name: "AtrousModels", dependencies: [
+            "AtrousCore", "AtrousIO", "ONNXProto", .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The explorer's state model: actions, pure update, key map, command line, undo. It
         // touches no file: it asks for loads, sessions and exports as effects.
         .target(name: "AtrousExplorer", dependencies: ["AtrousCore", "AtrousIO", "AtrousScreen"]),
@@ -48,12 +60,13 @@ let package = Package(
         // Timing of the core, the explorer and the program's start-up, each result checked.
         // Running a program to its end with a clean signal mask, and what it used.
         .target(name: "AtrousProcess"),
-        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender"]),
+        .target(name: "AtrousBench", dependencies: ["AtrousProcess", "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender",
+                                                    "AtrousModels", "ONNXProto"]),
         .executableTarget(
             name: "atrous",
             dependencies: [
                 "AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousTerminal", "AtrousExport",
-                "AtrousBench",
+                "AtrousBench", "AtrousModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +74,8 @@ let package = Package(
         .target(name: "AtrousTestSupport", dependencies: ["AtrousProcess"], path: "Tests/AtrousTestSupport"),
         .testTarget(name: "AtrousCoreTests", dependencies: ["AtrousCore", "CConvolutionKernels"]),
         .testTarget(name: "AtrousIOTests", dependencies: ["AtrousIO", "AtrousTestSupport"]),
+        // Reading the model fixtures (made by Tests/Fixtures/models/make_models.py) and their analysis.
+        .testTarget(name: "AtrousModelsTests", dependencies: ["AtrousModels", "AtrousCore", "AtrousIO", "AtrousTestSupport"]),
         .testTarget(name: "AtrousExplorerTests", dependencies: ["AtrousExplorer", "AtrousCore", "AtrousIO"]),
         .testTarget(
             name: "AtrousExportTests",
@@ -89,9 +104,9 @@ let package = Package(
         ),
         // Seeded mutations of every file format and random key sequences; ATROUS_FUZZ_COUNT sets the count.
         .testTarget(name: "FuzzTests",
-                    dependencies: ["AtrousCore", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousExport",
+                    dependencies: ["AtrousCore", "AtrousModels", "AtrousIO", "AtrousExplorer", "AtrousRender", "AtrousExport",
                                    "AtrousTestSupport"]),
         .testTarget(name: "AtrousBenchTests",
-                    dependencies: ["AtrousBench", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
+                    dependencies: ["AtrousBench", "AtrousModels", "AtrousCore", "AtrousExplorer", "AtrousRender", "AtrousTestSupport"]),
     ]
 )

@@ -6,7 +6,8 @@ public enum BenchSuite {
     /// afresh) with its memory; the seed workload on all threads and on one, the seed at rates
     /// 1, 4 and 8, a 5x5 kernel, the seed with Winograd's algorithm, the explorer-sized convolution; then the explorer's key press
     /// to frame on the default session and on a 512x512 stack, on one 512x512 layer alone and
-    /// pinned against another rate, and its first frame.
+    /// pinned against another rate, and its first frame; then `atrous rf --model` on a
+    /// ResNet-50 ONNX file with its memory, and DeepLab-v3's path counts.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
@@ -30,6 +31,8 @@ public enum BenchSuite {
             InteractionWorkload.layer512.figure(name: "layer512_key_to_frame", repetitions: 500),
             InteractionWorkload.pinned512.figure(name: "pinned512_key_to_frame", repetitions: 500),
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
+            ModelFigures.resNet50(name: "resnet50_onnx_rf", repetitions: 10),
+            ModelFigures.deepLabCounts(name: "deeplabv3_counts_513", repetitions: 5),
         ]
     }
 

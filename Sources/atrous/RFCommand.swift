@@ -1,6 +1,7 @@
 import ArgumentParser
 import AtrousCore
 import AtrousIO
+import AtrousModels
 import Foundation
 
 /// `atrous rf`: the receptive field of a layer stack, one output cell's region and path counts,
@@ -10,7 +11,9 @@ struct RFCommand: ParsableCommand {
         commandName: "rf",
         abstract: "Receptive field, path counts and gridding of a stack of dilated convolutions.",
         discussion: """
-            Give the layers with --layer (first layer first) and the input with --input-size, or name a preset. Path counts treat every kernel weight as 1 and padding as zeros.
+            Give the layers with --layer (first layer first) and the input with --input-size, name a preset, or read a model with --model (\(ModelFile.formats)). Path counts treat every kernel weight as 1 and padding as zeros.
+
+            With --model, the node analysed is the last one with a spatial map unless --node names another, and the input size is the model's own unless it leaves it open, when --input-size gives it. Pooling windows count as paths, adds and concatenations sum their branches' paths, and a global operation (global pooling, dense, flatten) is reported as a dependency on every input cell beside the local field.
 
             Presets, with the input size used when --input-size is not given:
             \(StackPreset.all.map { "  \($0.name) (\($0.inputSize.height)x\($0.inputSize.width))\n      \($0.summary)" }.joined(separator: "\n"))
@@ -41,17 +44,57 @@ struct RFCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A named stack: \(StackPreset.all.map(\.name).joined(separator: ", ")).", valueName: "NAME"))
     var preset: String?
 
+    @Option(help: ArgumentHelp("A model file: \(ModelFile.formats).", valueName: "FILE"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("With --model, the node to analyse (default: the last with a spatial map).", valueName: "NAME"))
+    var node: String?
+
     func run() throws {
         if let counts { try OutputFile.ensureWritable(path: counts, overwrite: force) }
+        if let model {
+            guard layers.isEmpty, preset == nil else { throw RFCommandError.modelWithLayers }
+            return try report(try analyse(modelAt: model))
+        }
+        guard node == nil else { throw RFCommandError.nodeWithoutModel }
         let (stacks, defaultCell) = try resolveStacks()
         let position = try at.map(Self.parsePosition) ?? defaultCell.position(in: stacks[0])
         let result: RFResult = stacks.count == 1
             ? .stack(try ReceptiveFieldAnalysis(stack: stacks[0], position: position))
             : .parallel(try ParallelBranchAnalysis(branches: stacks, position: position))
+        try report(result)
+    }
+
+    /// Writes the --counts file, if asked for, then prints the result.
+    private func report(_ result: RFResult) throws {
         if let counts {
-            try writeCounts(result.pathCounts, to: counts)
+            try OutputFile.write(NumpyWriter.encode(try result.pathCountTensor()), to: counts, overwrite: force)
         }
         print(json ? result.jsonText() : result.text, terminator: json ? "\n" : "")
+    }
+
+    /// Reads the model, resolves it on its own input size or --input-size, and analyses the node.
+    private func analyse(modelAt path: String) throws -> RFResult {
+        let graph = try ModelFile.read(path: path)
+        let given = try inputSize.map(Self.parseInputSize)
+        let size: Pair
+        switch (graph.declaredInputSize, given) {
+        case let (declared?, given?) where declared != given:
+            throw ModelGraphError.inputSizeConflict(declared: declared, given: given)
+        case let (declared?, _): size = declared
+        case let (nil, given?): size = given
+        case (nil, nil): throw ModelGraphError.missingInputSize(oneDimensional: graph.isOneDimensional)
+        }
+        if graph.isOneDimensional, size.height != 1 {
+            throw RFCommandError.oneDimensionalHeight(size)
+        }
+        let resolved = ResolvedModel(graph: graph, inputSize: size)
+        let index = try node.map { name in
+            guard let index = graph.index(named: name) else { throw ModelGraphError.unknownNode(name) }
+            return index
+        }
+        let position = try at.map(Self.parsePosition)
+        return .model(try ModelFieldAnalysis(model: resolved, node: index, position: position), file: path)
     }
 
     /// The stacks to analyse, from the preset or the layers, on the given or the preset's input size.
@@ -81,11 +124,6 @@ struct RFCommand: ParsableCommand {
         return position
     }
 
-    /// Writes the map as float64, atomically, refusing to replace an existing file without --force.
-    private func writeCounts(_ map: PathCountMap, to path: String) throws {
-        let counts = Tensor(shape: [map.size.height, map.size.width], scalars: try map.exactDoubles())
-        try OutputFile.write(NumpyWriter.encode(counts), to: path, overwrite: force)
-    }
 }
 
 /// A mistake in the `rf` command's flags. Each message is one sentence naming the flag.
@@ -96,6 +134,9 @@ enum RFCommandError: Error, CustomStringConvertible {
     case noLayers
     case presetWithLayers
     case unknownPreset(String)
+    case modelWithLayers
+    case nodeWithoutModel
+    case oneDimensionalHeight(Pair)
 
     var description: String {
         switch self {
@@ -106,9 +147,15 @@ enum RFCommandError: Error, CustomStringConvertible {
         case .missingInputSize:
             "--input-size is required with --layer, for example --input-size 32x32."
         case .noLayers:
-            "Give at least one --layer (for example --layer k=3,r=2) or a --preset."
+            "Give at least one --layer (for example --layer k=3,r=2), a --preset or a --model."
         case .presetWithLayers:
             "--preset and --layer cannot be combined; the preset defines the layers."
+        case .modelWithLayers:
+            "--model cannot be combined with --layer or --preset; the model defines the layers."
+        case .nodeWithoutModel:
+            "--node names a node of a --model."
+        case let .oneDimensionalHeight(size):
+            "The model is one-dimensional, so --input-size must be 1xN, not \(size.height)x\(size.width)."
         case let .unknownPreset(name):
             "--preset '\(name)' is unknown; use one of \(StackPreset.all.map(\.name).joined(separator: ", "))."
         }

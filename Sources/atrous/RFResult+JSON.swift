@@ -9,6 +9,7 @@ extension RFResult {
     func jsonText() -> String {
         let value: JSONValue = switch self {
         case let .stack(analysis): stackJSON(analysis)
+        case let .model(analysis, file): modelJSON(analysis, file: file)
         case let .parallel(analysis):
             .object([
                 ("branches", .array(analysis.branches.map(stackJSON))),
@@ -22,14 +23,14 @@ extension RFResult {
     }
 }
 
-private func pair(_ value: Pair) -> JSONValue { .integers([value.height, value.width]) }
+func pair(_ value: Pair) -> JSONValue { .integers([value.height, value.width]) }
 
-private func bounds(_ box: CellBounds?) -> JSONValue? {
+func bounds(_ box: CellBounds?) -> JSONValue? {
     box.map { .integers([$0.rows.lowerBound, $0.rows.upperBound, $0.columns.lowerBound, $0.columns.upperBound]) }
 }
 
 /// An object without the members whose value does not exist.
-private func object(_ members: [(String, JSONValue?)]) -> JSONValue {
+func object(_ members: [(String, JSONValue?)]) -> JSONValue {
     .object(members.compactMap { member in member.1.map { (member.0, $0) } })
 }
 
@@ -68,7 +69,7 @@ private func layerJSON(_ analysis: ReceptiveFieldAnalysis, index: Int) -> JSONVa
     ])
 }
 
-private func regionJSON(_ region: CellRegion) -> JSONValue {
+func regionJSON(_ region: CellRegion) -> JSONValue {
     .object([
         ("rows", .integers([region.rows.start, region.rows.end])),
         ("columns", .integers([region.columns.start, region.columns.end])),
@@ -76,7 +77,7 @@ private func regionJSON(_ region: CellRegion) -> JSONValue {
     ])
 }
 
-private func coverageJSON(_ coverage: Coverage) -> JSONValue {
+func coverageJSON(_ coverage: Coverage) -> JSONValue {
     object([
         ("bounds", bounds(coverage.bounds)),
         ("cells", .number(coverage.cells)),

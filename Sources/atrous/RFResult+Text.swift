@@ -7,6 +7,7 @@ extension RFResult {
         switch self {
         case let .stack(analysis): Self.text(of: analysis)
         case let .parallel(analysis): Self.text(of: analysis)
+        case let .model(analysis, file): Self.text(of: analysis, file: file)
         }
     }
 
@@ -57,7 +58,7 @@ extension RFResult {
 
     // MARK: - Lines
 
-    private static func regionLine(cell: Pair, region: CellRegion, inputSize: Pair) -> String {
+    static func regionLine(cell: Pair, region: CellRegion, inputSize: Pair) -> String {
         var line = "Output cell (\(cell.height), \(cell.width)) sees \(span(region)) (\(size(region.size)) cells), "
             + "centre (\(number(region.rows.centre)), \(number(region.columns.centre)))."
         let inside = region.rows.start >= 0 && region.columns.start >= 0
@@ -69,7 +70,7 @@ extension RFResult {
         return line
     }
 
-    private static func coverageLine(_ coverage: Coverage) -> String {
+    static func coverageLine(_ coverage: Coverage) -> String {
         guard coverage.cells > 0 else { return "Coverage: the field lies wholly in the padding." }
         let holes = coverage.holes == 0 ? "no holes" : "\(coverage.holes) \(coverage.holes == 1 ? "hole" : "holes") (gridding)"
         return "Coverage: \(coverage.reached) of the \(coverage.cells) input cells in the field are reached, \(holes)."
@@ -131,7 +132,7 @@ extension RFResult {
     // MARK: - Formatting
 
     /// The rows of `rows` with every column padded to its widest cell.
-    private static func table(_ rows: [[String]]) -> [String] {
+    static func table(_ rows: [[String]]) -> [String] {
         let widths = (0..<(rows.first?.count ?? 0)).map { column in rows.map { $0[column].count }.max() ?? 0 }
         return rows.map { row in
             zip(row, widths).map { cell, width in cell + String(repeating: " ", count: width - cell.count) }
@@ -146,14 +147,14 @@ extension RFResult {
         return rows == columns ? rows : "\(rows),\(columns)"
     }
 
-    private static func size(_ pair: Pair) -> String { "\(pair.height)x\(pair.width)" }
+    static func size(_ pair: Pair) -> String { "\(pair.height)x\(pair.width)" }
 
-    private static func span(_ region: CellRegion) -> String {
+    static func span(_ region: CellRegion) -> String {
         "rows \(region.rows.start)..\(region.rows.end), columns \(region.columns.start)..\(region.columns.end)"
     }
 
     /// A whole number without a decimal point, a half with one.
-    private static func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value))" : "\(value)"
     }
 }

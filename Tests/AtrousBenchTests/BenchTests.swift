@@ -1,4 +1,6 @@
 import AtrousCore
+import AtrousModels
+import AtrousTestSupport
 import Foundation
 import Testing
 @testable import AtrousBench
@@ -109,5 +111,21 @@ struct BenchTests {
     func durations() {
         #expect(duration(0.0000215) == "21.5 us")
         #expect(duration(0.0031) == "3.100 ms")
+    }
+}
+
+@Suite("The model figures' networks")
+struct ModelFigureNetworkTests {
+    @Test("ResNet-50 made for the benchmark sees 427 cells at jump 32, as the recurrence gives by hand")
+    func resNet50() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write([UInt8](SyntheticNetwork.resNet50(withWeights: false).serializedData()), to: "r.onnx")
+        let graph = try ModelFile.read(path: directory.path("r.onnx"))
+        let analysis = try ModelFieldAnalysis(model: ResolvedModel(graph: graph, inputSize: graph.declaredInputSize!))
+        #expect(analysis.outputSize == Pair(7, 7))
+        #expect(analysis.field.rows.size == Fraction(427))
+        #expect(analysis.field.rows.jump == Fraction(32))
+        #expect(BenchSuite.standard.map(\.name).suffix(2) == ["resnet50_onnx_rf", "deeplabv3_counts_513"])
     }
 }

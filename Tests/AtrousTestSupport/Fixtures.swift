@@ -24,3 +24,8 @@ public enum Fixtures {
     /// `Tests/Fixtures/conformance/stack`: stacks of computed layers.
     public static let stackCases: URL = conformance.appendingPathComponent("stack")
 }
+
+extension Fixtures {
+    /// The model fixtures made by `models/make_models.py`, with `expected.json`.
+    public static let models: URL = root.appendingPathComponent("models")
+}

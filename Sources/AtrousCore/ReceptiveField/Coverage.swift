@@ -16,9 +16,15 @@ public struct Coverage: Sendable, Hashable, Codable {
     /// Counts the reached cells of `map` inside `region` clipped to the map.
     /// - Complexity: O(cells of the clipped region).
     public init(map: PathCountMap, region: CellRegion) {
-        let bounds = CellBounds(clipping: region, toSize: map.size)
+        self.init(size: map.size, region: region) { map.nonzeroCount(in: $0) }
+    }
+
+    /// Counts the cells of `region` clipped to a map of `size`, and those `reachedCount` finds
+    /// reached inside the clipped bounds.
+    public init(size: Pair, region: CellRegion, reachedCount: (CellBounds) -> Int) {
+        let bounds = CellBounds(clipping: region, toSize: size)
         self.bounds = bounds
         cells = bounds?.cellCount ?? 0
-        reached = bounds.map { map.nonzeroCount(in: $0) } ?? 0
+        reached = bounds.map(reachedCount) ?? 0
     }
 }
