@@ -8,6 +8,11 @@
 // direct_span.inc once per block: a wide one of two registers of channels (four on NEON), and a
 // narrow one of a single register with more positions, for layers with few output channels.
 // Both add every output's terms in the same order, so they give the same bits.
+// A position of a span as the kernels walk it: its number, and its image, row and column.
+typedef struct {
+    ptrdiff_t index, image, row, column;
+} atrous_position;
+
 #if defined(__x86_64__)
 #include <immintrin.h>
 
