@@ -91,9 +91,9 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// Fills the job's output: the valid correlation of its padded input, every read in
     /// bounds, every output element written once.
     ///
-    /// The weights are regrouped once into vectors of output channels, then the output is
-    /// split between `workers` threads in chunks of rows (the direct loop: of rows and blocks
-    /// of output channels).
+    /// The weights are regrouped into vectors of output channels (once per layer when `packed`
+    /// keeps them), then the output is split between `workers` threads in chunks of rows (the
+    /// direct loop: of rows and blocks of output channels).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
