@@ -7,6 +7,8 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// One value per output channel, or nil for none.
     public let bias: [Scalar]?
     public let spec: LayerSpec
+    /// The weights as the direct loop reads them, packed on first use and shared by copies.
+    let packedWeights = PackedWeightsCache<Scalar>()
 
     /// Builds a layer; the kernel size comes from the kernel's shape.
     /// - Throws: ``ConvolutionError`` for a kernel of the wrong rank, a bias whose length is not
@@ -74,7 +76,7 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
                     let job = CorrelationJob(source: source, padded: padded.shape, output: output, outputShape: out,
                                              kernel: kernelShape, rate: spec.rate, stride: spec.stride)
                     Self.correlate(job, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
-                                   vectorKernel: vectorKernel)
+                                   vectorKernel: vectorKernel, packed: packedWeights)
                 }
             }
             initialized = out.count
@@ -89,13 +91,14 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// Fills the job's output: the valid correlation of its padded input, every read in
     /// bounds, every output element written once.
     ///
-    /// The weights are regrouped once into vectors of output channels, then the output is
-    /// split between `workers` threads in chunks of rows (the direct loop: of rows and blocks
-    /// of output channels).
+    /// The weights are regrouped into vectors of output channels (once per layer when `packed`
+    /// keeps them), then the output is split between `workers` threads in chunks of rows (the
+    /// direct loop: of rows and blocks of output channels).
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func correlate(_ job: CorrelationJob<Scalar>, weights: UnsafeBufferPointer<Scalar>, bias: [Scalar]?,
-                          workers: Int, algorithm: CorrelationAlgorithm?, vectorKernel: VectorKernel = .selected) {
+                          workers: Int, algorithm: CorrelationAlgorithm?, vectorKernel: VectorKernel = .selected,
+                          packed cache: PackedWeightsCache<Scalar>? = nil) {
         let workers = min(workers, max(1, job.multiplyAdds / multiplyAddsPerWorker))
         var algorithm = algorithm ?? CorrelationAlgorithm.loop(for: job, algorithm: .direct)
         if algorithm == .winograd && !CorrelationAlgorithm.winogradApplies(to: job) { algorithm = .direct }
@@ -107,10 +110,12 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         }
         switch algorithm {
         case .direct, .rows:  // the rows with several output channels: the vector loop serves better
-            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
-            let packed = DirectWeights(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
+            let block = vectorKernel.spanKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
+            guard let run = block.run else { return }
+            let pack = { DirectWeights(kernel: weights, shape: job.kernel, bias: bias, lanes: block.lanes) }
+            let packed = cache?.weights(lanes: block.lanes, pack: pack) ?? pack()
             withPointers(packed.weights, packed.biases) { weights, biases in
-                let loop = DirectCorrelation(job: job, weights: weights, biases: biases, lanes: lanes,
+                let loop = DirectCorrelation(job: job, weights: weights, biases: biases, lanes: block.lanes,
                                              tapsPerBlock: packed.tapsPerBlock, kernel: run)
                 Workers.forEachChunk(of: loop.itemCount, workers: workers) { items in loop.fill(items: items) }
             }
@@ -118,10 +123,11 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
             // The products run in the kernel's blocks; the transforms, a small part, in vectors
             // of four, which divide every kernel's block.
             typealias Vector = SIMD4<Scalar>
-            let (run, lanes) = vectorKernel.rowKernel(for: Scalar.self, outputChannels: job.kernel.outputChannels)
-            let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias, lanes: lanes)
+            let block = vectorKernel.wideSpanKernel(for: Scalar.self)
+            guard let run = block.run else { return }
+            let packed = WinogradWeights<Vector>(kernel: weights, shape: job.kernel, bias: bias, lanes: block.lanes)
             withPointers(packed.weights, packed.biases) { weights, biases in
-                let loop = WinogradCorrelation(job: job, weights: weights, biases: biases, lanes: lanes, kernel: run)
+                let loop = WinogradCorrelation(job: job, weights: weights, biases: biases, lanes: block.lanes, kernel: run)
                 Workers.forEachChunk(of: loop.groupCount, workers: workers) { groups in loop.fill(groups: groups) }
             }
         }

@@ -38,18 +38,25 @@ public enum VectorKernel: String, CaseIterable, Sendable {
         }
     }
 
-    /// The row function for `Scalar` and its block of output channels. With no more output
-    /// channels than half an AVX-512 block, AVX2's narrower block wastes no lanes; the two add
-    /// the same terms in the same order, fused, so the result is the same to the bit.
-    func rowKernel<Scalar: ConvolutionScalar>(for _: Scalar.Type, outputChannels: Int)
-        -> (run: atrous_direct_row_kernel, lanes: Int) {
-        var kernel = atrous_direct_kernel_for(isa)
-        let widest = Scalar.self == Float.self ? kernel.float_lanes : kernel.double_lanes
-        if self == .avx512 && 2 * outputChannels <= widest { kernel = atrous_direct_kernel_for(ATROUS_KERNEL_AVX2) }
-        let (run, lanes) = Scalar.self == Float.self ? (kernel.float_row, kernel.float_lanes)
-                                                     : (kernel.double_row, kernel.double_lanes)
-        guard let run else { preconditionFailure("no \(rawValue) kernel in this build") }
-        return (run, lanes)
+    /// The span kernel for `Scalar` and its block of output channels: the wide block (two
+    /// registers of channels), or the narrow one (one register, more positions) when the layer
+    /// has no more output channels than that register holds, where the wide one would leave
+    /// half its lanes idle. Both add the same terms in the same order, so the result is the
+    /// same to the bit.
+    func spanKernel<Scalar: ConvolutionScalar>(for _: Scalar.Type, outputChannels: Int) -> atrous_direct_block {
+        let kernel = atrous_direct_kernel_for(isa)
+        let (wide, narrow) = Scalar.self == Float.self ? (kernel.float_wide, kernel.float_narrow)
+                                                       : (kernel.double_wide, kernel.double_narrow)
+        let block = outputChannels <= narrow.lanes ? narrow : wide
+        guard block.run != nil else { preconditionFailure("no \(rawValue) kernel in this build") }
+        return block
+    }
+
+    /// The wide block for `Scalar` whatever the layer: two registers of channels (four on NEON,
+    /// four scalars elsewhere), a multiple of four on every processor, as Winograd's four-wide
+    /// transforms need.
+    func wideSpanKernel<Scalar: ConvolutionScalar>(for _: Scalar.Type) -> atrous_direct_block {
+        spanKernel(for: Scalar.self, outputChannels: .max)
     }
 
     /// The one-output-channel row function for `Scalar` (see ``RowCorrelation``).

@@ -23,7 +23,7 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
     /// Output channels per block of the weights and the products (the kernel's block).
     let lanes: Int
     /// The direct loop's kernel for blocks of `lanes` channels.
-    let kernel: atrous_direct_row_kernel
+    let kernel: atrous_direct_span_kernel
     /// The first output row of each row of tiles, and the first output column of each column.
     let rowOrigins: [Int]
     let columnOrigins: [Int]
@@ -34,7 +34,7 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
     static var tilesPerGroup: Int { 12 }
 
     init(job: CorrelationJob<Scalar>, weights: UnsafePointer<Scalar>, biases: UnsafePointer<Vector>, lanes: Int,
-         kernel: @escaping atrous_direct_row_kernel) {
+         kernel: @escaping atrous_direct_span_kernel) {
         self.job = job
         self.weights = weights
         self.biases = biases
@@ -123,19 +123,22 @@ struct WinogradCorrelation<Vector: SIMD>: @unchecked Sendable where Vector.Scala
     /// bias, in one part: the order the direct loop adds a 1x1 kernel's terms in.
     private func multiply(_ scratch: WinogradScratch<Vector>, count: Int) {
         let cin = job.kernel.inputChannels
-        var row = atrous_direct_row()
-        row.column_step = scratch.tilePitch
-        (row.tap_row_step, row.tap_column_step) = (0, 0)
-        (row.kernel_height, row.kernel_width, row.input_channels) = (1, 1, cin)
-        (row.output_width, row.output_pitch, row.width) = (count, lanes, lanes)
-        row.terms_per_part = Int.max
-        row.bias = UnsafeRawPointer(scratch.zeroBias)
+        // One image of one row: the tiles are the positions, a tile's channels its 1x1 taps.
+        var span = atrous_direct_span()
+        (span.image_step, span.row_step, span.column_step) = (0, 0, scratch.tilePitch)
+        (span.tap_row_step, span.tap_column_step) = (0, 0)
+        (span.output_height, span.output_width) = (1, count)
+        (span.kernel_height, span.kernel_width, span.input_channels) = (1, 1, cin)
+        (span.weight_step, span.output_pitch, span.width) = (lanes, lanes, lanes)
+        span.terms_per_part = Int.max
+        (span.first_position, span.position_count) = (0, count)
+        span.bias = UnsafeRawPointer(scratch.zeroBias)
         for position in 0..<36 {
-            row.top = UnsafeRawPointer(scratch.transformed(position: position, tile: 0))
+            span.source = UnsafeRawPointer(scratch.transformed(position: position, tile: 0))
             for block in 0..<scratch.blocks {
-                row.weights = UnsafeRawPointer(weights + (position &* scratch.blocks &+ block) &* cin &* lanes)
-                row.output = UnsafeMutableRawPointer(scratch.products(block: block, position: position))
-                kernel(&row)
+                span.weights = UnsafeRawPointer(weights + (position &* scratch.blocks &+ block) &* cin &* lanes)
+                span.output = UnsafeMutableRawPointer(scratch.products(block: block, position: position))
+                kernel(&span)
             }
         }
     }
