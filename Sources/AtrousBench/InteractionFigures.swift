@@ -73,7 +73,7 @@ public struct InteractionWorkload: Sendable {
         let input = Tensor(shape: channels == 1 ? [side, side] : [side, side, channels],
                            scalars: (0..<count).map { _ in Double.random(in: -1...1, using: &generator) })
         let layers = rates.map { LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: $0), padding: .same) }
-        return [.inputLoaded(input, path: "random-\(side)x\(side).npy"), .setLayers(layers)]
+        return [.inputLoaded(.double(input), path: "random-\(side)x\(side).npy"), .setLayers(layers)]
     }
 
     /// A figure that times one key press, from the key to the rendered frame, and checks the

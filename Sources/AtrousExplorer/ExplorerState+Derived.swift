@@ -14,6 +14,8 @@ extension ExplorerState {
             comparison?.compare(with: output)
             pinned?.follow(position: position, channel: outputChannel, output: output)
         }
+        // The old output goes before the new one is computed, so a large map is not held twice.
+        output = nil
         stackOutputs.update(for: parameters)
         let previousInput = layerInput
         layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
@@ -26,15 +28,14 @@ extension ExplorerState {
         selectedWeight = selectedWeight.clamped(to: spec.kernelSize)
         do {
             guard let layerInput else { throw Self.earlierLayerFailed }
-            let convolution = try parameters.convolution()
-            let geometry = try convolution.geometry(for: layerInputShape)
+            let geometry = try parameters.convolution().geometry(for: layerInputShape)
             output = stackOutputs.outputs.indices.contains(selectedLayer) ? stackOutputs.outputs[selectedLayer]
-                : try convolution(layerInput)
+                : try Self.convolve(layerInput, parameters)
             self.geometry = geometry
             configurationError = nil
             notes = FrameworkNote.notes(for: geometry)
             position = position.clamped(to: geometry.outputSize)
-            taps = try convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+            taps = try parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
             inputReach = inputReach.flatMap { reach in
                 isInsidePaddedInput(reach.input, geometry) ? InputReach(input: reach.input, geometry: geometry) : nil
             }
@@ -61,8 +62,8 @@ extension ExplorerState {
     /// - Complexity: O(kh · kw · Cin), and one pass over a map whose channel changed.
     mutating func recomputeTaps() {
         recomputeSummaries()
-        guard configurationError == nil, let layerInput, let convolution = try? parameters.convolution() else { return }
-        taps = try? convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        guard configurationError == nil, let layerInput else { return }
+        taps = try? parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
         pinned?.follow(position: position, channel: outputChannel, output: output)
     }
 
@@ -77,6 +78,16 @@ extension ExplorerState {
             outputSummary = MapSummary(featureMap: output, channel: outputChannel)
         } else if output == nil {
             outputSummary = nil
+        }
+    }
+
+    /// The selected layer applied to `input` in its own float type, when the stack's outputs
+    /// do not reach it.
+    /// - Throws: ``ConvolutionError`` for an impossible configuration.
+    private static func convolve(_ input: AnyTensor, _ parameters: ExplorerParameters) throws -> AnyTensor {
+        switch input {
+        case let .float(floats): .float(try parameters.convolution(in: Float.self)(floats))
+        case let .double(doubles): .double(try parameters.convolution()(doubles))
         }
     }
 

@@ -1,3 +1,5 @@
+import AtrousCore
+
 /// The smallest and largest finite values of some data, and whether any value is not finite:
 /// what a panel needs of its whole map to choose its number format and heat scale. The state
 /// keeps it for the maps on screen (``MapSummary``), so a frame does not scan them again.
@@ -26,15 +28,24 @@ public struct FiniteRange: Sendable, Equatable {
         for value in values { include(value) }
     }
 
-    private init(contiguous values: UnsafeBufferPointer<Double>) {
-        typealias Lanes = SIMD8<Double>
+    /// The range of float32 `values`, read as they are (each widens exactly to a double).
+    ///
+    /// - Complexity: O(n), one pass.
+    public init(of values: [Float]) {
+        self = values.withUnsafeBufferPointer(Self.init(contiguous:))
+    }
+
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    private init<S: ConvolutionScalar>(contiguous values: UnsafeBufferPointer<S>) {
+        typealias Lanes = SIMD8<S>
         var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
         var nonFinite = SIMDMask<Lanes.MaskStorage>(repeating: false)
         var index = 0
         if let base = values.baseAddress {
             let raw = UnsafeRawPointer(base)
             while index &+ Lanes.scalarCount <= values.count {
-                let chunk = raw.loadUnaligned(fromByteOffset: index &* MemoryLayout<Double>.stride, as: Lanes.self)
+                let chunk = raw.loadUnaligned(fromByteOffset: index &* MemoryLayout<S>.stride, as: Lanes.self)
                 // x - x is 0 for finite x and NaN for infinities and NaN.
                 let isOff = .!((chunk - chunk) .== 0)
                 nonFinite .|= isOff
@@ -46,11 +57,11 @@ public struct FiniteRange: Sendable, Equatable {
                 index &+= Lanes.scalarCount
             }
         }
-        smallest = low.min()
-        largest = high.max()
+        smallest = Double(low.min())
+        largest = Double(high.max())
         hasNonFinite = any(nonFinite)
         while index < values.count {
-            include(values[index])
+            include(Double(values[index]))
             index &+= 1
         }
     }

@@ -24,16 +24,33 @@ public struct MapSummary: Sendable, Equatable {
     /// when the tensor or the indices do not fit.
     /// - Complexity: O(H·W), two passes at most over the channel's values (the second stops at
     ///   the first value that needs more decimals).
-    public init?(featureMap tensor: Tensor<Double>, batch: Int = 0, channel: Int = 0) {
+    public init?(featureMap tensor: AnyTensor, batch: Int = 0, channel: Int = 0) {
+        switch tensor {
+        case let .float(floats): self.init(featureMap: floats, batch: batch, channel: channel)
+        case let .double(doubles): self.init(featureMap: doubles, batch: batch, channel: channel)
+        }
+    }
+
+    /// ``init(featureMap:batch:channel:)`` of a tensor of a known float type, read in that type.
+    public init?<S: ConvolutionScalar>(featureMap tensor: Tensor<S>, batch: Int = 0, channel: Int = 0) {
         guard let shape = try? FeatureMapShape(shape: tensor.shape),
               (0..<shape.batch).contains(batch), (0..<shape.channels).contains(channel)
         else { return nil }
         let (h, w, c) = (shape.height, shape.width, shape.channels)
         let base = batch * h * w * c
-        let values: [Double] = c == 1 && tensor.scalars.count == h * w ? tensor.scalars
+        let values: [S] = c == 1 && tensor.scalars.count == h * w ? tensor.scalars
             : c == 1 ? Array(tensor.scalars[base..<(base + h * w)])
             : (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] }
-        self.init(values: values, channel: channel, batch: batch)
+        self.channel = channel
+        self.batch = batch
+        if let floats = values as? [Float] {
+            range = FiniteRange(of: floats)
+            decimals = Self.exactDecimals(of: floats.lazy.map { Double($0) }) ?? Self.maximumDecimals
+        } else {
+            let doubles = values as? [Double] ?? values.map { Double($0) }
+            range = FiniteRange(of: doubles)
+            decimals = Self.exactDecimals(of: doubles) ?? Self.maximumDecimals
+        }
     }
 
     /// The summary of `values`, said to be channel `channel` of image `batch`.

@@ -63,7 +63,7 @@ struct FileEffectsTests {
 
         loop.type("export \(path)")
         loop.press([.character("y")])
-        #expect(try ArrayFile.read(path: path) == .double(try #require(twoChannelState.output)))
+        #expect(try ArrayFile.read(path: path) == (try #require(twoChannelState.output)))
         #expect(loop.state.message == .info("Wrote the output to \(path)."))
         #expect(try directory.contents() == ["y.npy"], "no temporary file is left behind")
     }

@@ -12,7 +12,7 @@ struct ActualComparisonSnapshotTests {
     static func comparedState() throws -> ExplorerState {
         var state = ExplorerState()
         update(&state, .setInputPattern(.random(seed: 3), size: nil))
-        var actual = try #require(state.output)
+        var actual = try #require(state.output).doubles
         actual[0, 1, 2, 0] -= 2
         actual[0, 4, 6, 0] += 0.5
         update(&state, .actualLoaded(actual, path: "y.npy"))

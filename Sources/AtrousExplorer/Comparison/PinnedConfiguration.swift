@@ -6,14 +6,14 @@ public struct PinnedConfiguration: Sendable, Equatable {
     /// A's parameters, as they were when pinned.
     public let parameters: ExplorerParameters
     /// The map A's selected layer read, and A's output (`(N, H_out, W_out, Cout)`), or nil when impossible.
-    let layerInput: Tensor<Double>?
-    public let output: Tensor<Double>?
+    let layerInput: AnyTensor?
+    public let output: AnyTensor?
     /// A's taps for the current cell and channel, or nil when the cell lies outside A's output.
     public internal(set) var taps: TapBreakdown<Double>?
     /// Per output cell of image 0, `A − B` in the shown channel; nil when the outputs' shapes differ.
     public internal(set) var difference: Tensor<Double>?
 
-    init(parameters: ExplorerParameters, layerInput: Tensor<Double>?, output: Tensor<Double>?) {
+    init(parameters: ExplorerParameters, layerInput: AnyTensor?, output: AnyTensor?) {
         self.parameters = parameters
         self.layerInput = layerInput
         self.output = output
@@ -28,13 +28,12 @@ public struct PinnedConfiguration: Sendable, Equatable {
     }
 
     /// Follows B: A's taps at B's cell and channel, and `A − B` when the outputs have one shape.
-    mutating func follow(position: GridPosition, channel: Int, output current: Tensor<Double>?) {
+    mutating func follow(position: GridPosition, channel: Int, output current: AnyTensor?) {
         taps = nil
         difference = nil
         guard let output, let layerInput, channel < output.shape[3] else { return }
         if position.row < output.shape[1], position.column < output.shape[2] {
-            taps = try? parameters.convolution().taps(of: layerInput, row: position.row, column: position.column,
-                                                      channel: channel)
+            taps = try? parameters.taps(of: layerInput, row: position.row, column: position.column, channel: channel)
         }
         guard let current, current.shape == output.shape else { return }
         difference = Tensor(shape: [output.shape[1], output.shape[2]]) { cell in

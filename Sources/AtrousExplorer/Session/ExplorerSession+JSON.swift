@@ -5,9 +5,11 @@ import AtrousIO
 
 extension ExplorerSession {
     /// Whether the input's values go into the session itself: at most
-    /// ``SessionFormat/inlineLimit`` values, all finite (JSON has no infinity or NaN).
+    /// ``SessionFormat/inlineLimit`` float64 values, all finite (JSON has no infinity or NaN,
+    /// and its numbers read back as float64, so a float32 input keeps its type in a file).
     public var storesInputInline: Bool {
-        input.count <= SessionFormat.inlineLimit && input.scalars.allSatisfy(\.isFinite)
+        guard case let .double(values) = input else { return false }
+        return values.count <= SessionFormat.inlineLimit && values.scalars.allSatisfy(\.isFinite)
     }
 
     /// The session as a JSON document, in the order the format describes.
@@ -21,7 +23,7 @@ extension ExplorerSession {
         if let inputFile {
             inputMembers.append(("values_file", .string(inputFile)))
         } else {
-            inputMembers.append(("values", .array(input.scalars.map { .number($0) })))
+            inputMembers.append(("values", .array(input.doubles.scalars.map { .number($0) })))
         }
         var view: [(key: String, value: JSONValue)] = [
             ("help", .bool(showsHelp)), ("speed", .number(stepsPerSecond)),
@@ -242,18 +244,18 @@ extension ExplorerSession {
 
     // MARK: Input
 
-    private static func input(_ field: SessionField) throws(SessionError) -> (Tensor<Double>, InputSource) {
+    private static func input(_ field: SessionField) throws(SessionError) -> (AnyTensor, InputSource) {
         try field.checkMembers(["source", "shape", "values", "values_file"])
         let source = try inputSource(field.required("source"))
         let declared = try field.member("shape").map { shape throws(SessionError) in try Self.shape(shape) }
-        let tensor: Tensor<Double>
+        let tensor: AnyTensor
         switch (field.member("values"), field.member("values_file")) {
         case (.some, .some):
             throw .inconsistent(path: field.path,
                                 reason: "\"input\" gives both \"values\" and \"values_file\"; keep one")
         case let (.some(values), nil):
             guard let shape = declared else { throw .missingField(path: field.path, field: "input.shape") }
-            tensor = try Self.tensor(values, shape: shape, role: "input")
+            tensor = .double(try Self.tensor(values, shape: shape, role: "input"))
         case let (nil, .some(file)):
             tensor = try Self.readInput(file)
             if let declared, declared != tensor.shape {
@@ -264,7 +266,7 @@ extension ExplorerSession {
             guard case let .pattern(pattern, size) = source else {
                 throw .missingField(path: field.path, field: "input.values")
             }
-            tensor = pattern.tensor(size: size)
+            tensor = .double(pattern.tensor(size: size))
             if let declared, declared != tensor.shape {
                 throw .inconsistent(path: field.path, reason: "\"input.shape\" is \(shapeText(declared)) but the "
                     + "\(sizeText(size)) pattern makes \(shapeText(tensor.shape))")
@@ -312,12 +314,12 @@ extension ExplorerSession {
         return .pattern(pattern, size: size)
     }
 
-    /// Reads a `values_file`, relative to the session's directory.
-    private static func readInput(_ field: SessionField) throws(SessionError) -> Tensor<Double> {
+    /// Reads a `values_file`, relative to the session's directory, in its own float type.
+    private static func readInput(_ field: SessionField) throws(SessionError) -> AnyTensor {
         let name = try field.string
         let file = SessionFormat.resolve(name, relativeToSessionAt: field.path)
         do {
-            return try ArrayFile.read(path: file).converted(to: Double.self)
+            return try ArrayFile.read(path: file)
         } catch {
             if case .missingFile = error {
                 throw .missingReferencedFile(path: field.path, file: file)
