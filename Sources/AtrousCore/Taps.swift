@@ -41,6 +41,13 @@ public struct TapBreakdown<Scalar: ConvolutionScalar>: Sendable, Hashable {
     /// `bias + Σ weight·value`, accumulated in the convolution's own order.
     public let sum: Scalar
 
+    /// The same terms ending in `sum`: the value the convolution itself wrote for the cell,
+    /// whose vector loop may round the last bit differently from adding the terms in turn.
+    public func endingIn(_ sum: Scalar) -> TapBreakdown {
+        TapBreakdown(batch: batch, outputRow: outputRow, outputColumn: outputColumn, outputChannel: outputChannel,
+                     taps: taps, bias: bias, sum: sum)
+    }
+
     /// The same terms as doubles: weights, values, products and the sum are those of the
     /// convolution's own type, widened exactly, so a float32 layer's line shows its float32 sum.
     public var widened: TapBreakdown<Double> {

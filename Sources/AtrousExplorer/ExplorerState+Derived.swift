@@ -35,7 +35,7 @@ extension ExplorerState {
             configurationError = nil
             notes = FrameworkNote.notes(for: geometry)
             position = position.clamped(to: geometry.outputSize)
-            taps = try parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+            taps = try cellTaps(of: layerInput)
             inputReach = inputReach.flatMap { reach in
                 isInsidePaddedInput(reach.input, geometry) ? InputReach(input: reach.input, geometry: geometry) : nil
             }
@@ -63,8 +63,23 @@ extension ExplorerState {
     mutating func recomputeTaps() {
         recomputeSummaries()
         guard configurationError == nil, let layerInput else { return }
-        taps = try? parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        taps = try? cellTaps(of: layerInput)
         pinned?.follow(position: position, channel: outputChannel, output: output)
+    }
+
+    /// The current cell's taps in ``outputChannel``, ending in the value the output holds for
+    /// the cell: the multi-channel vector loop rounds its sums (by fused multiply-adds, in
+    /// float32 up to a part in ten million) differently from adding the terms one by one, and
+    /// the line must show the number the output panel shows. Under ReLU an output of zero
+    /// keeps the terms' own (negative) sum, which the line shows before the activation.
+    /// - Throws: ``ConvolutionError`` for an impossible configuration or cell.
+    private func cellTaps(of layerInput: AnyTensor) throws -> TapBreakdown<Double> {
+        let taps = try parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        guard let output, output.shape.count == 4, output.shape[1] > position.row, output.shape[2] > position.column,
+              output.shape[3] > outputChannel
+        else { return taps }
+        let value = output[0, position.row, position.column, outputChannel]
+        return parameters.activation == .none || value > 0 ? taps.endingIn(value) : taps
     }
 
     /// Brings ``inputSummary`` and ``outputSummary`` to the channels shown, reading a map again

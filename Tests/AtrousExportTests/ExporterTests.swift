@@ -186,6 +186,27 @@ struct ExporterTests {
         #expect(!run.output.contains("DIFFERS"))
     }
 
+    /// A float32 input at rate 2, SAME, reflect fill: computed in float32.
+    static let float32State = stateAfter([
+        .inputLoaded(.float(Tensor(shape: [1, 7, 9, 1]) { Float($0[1] * 9 + $0[2]) / 3 - 5 }), path: "x.npy"),
+        .setKernelPreset(.random(seed: 8)), .setRate(Pair(square: 2)), .setPadding(.same), .setFill(.reflect),
+    ])
+
+    @Test("a float32 input's snippet writes float32 arrays and matches the framework in float32",
+          .enabled(if: Python.hasNumpy), arguments: SnippetFramework.allCases.filter { Python.canImport($0.pythonModule) })
+    func float32SnippetRuns(framework: SnippetFramework) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("conv.py")
+        try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject(Self.float32State))
+        #expect(try ArrayFile.read(path: directory.path("conv.input.npy")) == Self.float32State.input)
+        #expect(try ArrayFile.read(path: directory.path("conv.expected.npy")) == (try #require(Self.float32State.output)))
+        #expect(try ArrayFile.read(path: directory.path("conv.kernel.npy")).dtypeName == "float32")
+        let run = try Python.runFile(path)
+        #expect(run.status == 0, "\(run.output)\(run.standardError)")
+        #expect(run.output.contains(" matches atrous: max abs error ") && !run.output.contains("DIFFERS"))
+    }
+
     /// The gridding stack with a bias and a ReLU on its second layer, on a random input.
     static let stackState: ExplorerState = {
         var state = ExplorerState()

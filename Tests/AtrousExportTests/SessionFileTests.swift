@@ -28,6 +28,20 @@ struct SessionFileTests {
         Self.expectSameScreen(try ExplorerSession.load(path: path), twoChannelState)
     }
 
+    @Test func aFloat32InputGoesBesideTheSessionAndReopensAsFloat32() throws {
+        let small = Tensor<Float>(shape: [3, 4]) { Float($0[0] * 4 + $0[1]) / 3 }
+        let state = stateAfter([.inputLoaded(.float(small), path: "f.npy"), .setPadding(.same)])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = try SessionFile.write(ExplorerSession(state: state), to: directory.path("f.atrous.json"),
+                                            overwrite: false)
+        #expect(written == [directory.path("f.atrous.json"), directory.path("f.input.npy")])
+        let back = try ExplorerSession.load(path: directory.path("f.atrous.json"))
+        #expect(back.input == .float(small.reshaped([1, 3, 4, 1])))
+        #expect(back.output == state.output)
+        Self.expectSameScreen(back, state)
+    }
+
     @Test func aLargeInputGoesBesideTheSessionAndMovesWithIt() throws {
         let large = Tensor<Double>(shape: [70, 70]) { Double(($0[0] * 31 + $0[1] * 7) % 11) / 4 }
         let state = stateAfter([.inputLoaded(.double(large), path: "big.npy"), .setRate(Pair(square: 3)),
