@@ -59,7 +59,7 @@ public struct InteractionWorkload: Sendable {
         keys: layerRateWalk)
 
     /// 256x256 with 32 channels into every layer (3x3, 32 to 32), a key changing layer 1: about
-    /// 4.8 GFLOP per key, computed in float64 as the explorer computes.
+    /// 4.8 GFLOP per key, computed in float64 as the explorer computes a float64 input.
     public static let stack256Channels32 = InteractionWorkload(
         summary: "256x256x32 input, 4 layers 3x3 32->32 at rates 1,2,4,8 SAME (float64), a key changing layer 1, 160x48",
         setUp: { stackSetUp(side: 256, rates: [1, 2, 4, 8], channels: 32) }, size: Size(width: 160, height: 48),
@@ -86,7 +86,7 @@ public struct InteractionWorkload: Sendable {
         let input = Tensor(shape: channels == 1 ? [side, side] : [side, side, channels],
                            scalars: (0..<count).map { _ in Double.random(in: -1...1, using: &generator) })
         let layers = rates.map { LayerSpec(kernelSize: Pair(square: 3), rate: Pair(square: $0), padding: .same) }
-        return [.inputLoaded(input, path: "random-\(side)x\(side).npy"), .setLayers(layers)]
+        return [.inputLoaded(.double(input), path: "random-\(side)x\(side).npy"), .setLayers(layers)]
     }
 
     /// A figure that times one key press, from the key to the rendered frame, and checks the

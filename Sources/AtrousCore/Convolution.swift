@@ -60,14 +60,33 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     /// ``callAsFunction(_:workers:algorithm:)`` with the loop chosen by the caller (tests
     /// compare them); nil chooses the direct sum's loop, and a loop that does not apply runs direct.
     /// `vectorKernel` is the instruction set of the direct loop, one of ``VectorKernel/available``.
+    ///
+    /// `bandRows` pads and correlates that many output rows at a time (see ``PaddedBands``);
+    /// nil pads the whole input at once when it is small and in bands when it is large.
+    /// Winograd's transform always reads the whole padded input: its tiles, and so its
+    /// rounding, would change at the bands' edges.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?,
-               vectorKernel: VectorKernel = .selected) throws -> Tensor<Scalar> {
+               vectorKernel: VectorKernel = .selected, bandRows: Int? = nil) throws -> Tensor<Scalar> {
         let inputShape = try FeatureMapShape(shape: input.shape)
         let geometry = try geometry(for: inputShape)
         let out = FeatureMapShape(batch: inputShape.batch, height: geometry.rows.outputSize,
                                   width: geometry.columns.outputSize, channels: kernelShape.outputChannels)
+        if algorithm != .winograd, let bands = PaddedBands<Scalar>(shape: inputShape, kernel: kernelShape, geometry: geometry, output: out,
+                                           rowsPerBand: bandRows) {
+            let result = [Scalar](unsafeUninitializedCapacity: out.count) { output, initialized in
+                input.scalars.withUnsafeBufferPointer { source in
+                    kernel.scalars.withUnsafeBufferPointer { weights in
+                        guard let source = source.baseAddress, let output = output.baseAddress else { return }
+                        bands.correlate(source: source, output: output, weights: weights, bias: bias,
+                                        algorithm: algorithm, vectorKernel: vectorKernel, workers: workers)
+                    }
+                }
+                initialized = out.count
+            }
+            return Tensor(shape: out.dimensions(matchingRank: input.rank), scalars: result)
+        }
         let padded = PaddedInput(input.scalars, shape: inputShape, geometry: geometry, workers: workers)
         let result = [Scalar](unsafeUninitializedCapacity: out.count) { output, initialized in
             padded.scalars.withUnsafeBufferPointer { source in

@@ -19,7 +19,17 @@ public struct Tap<Scalar: ConvolutionScalar>: Sendable, Hashable {
     public let source: TapSource
     public let weight: Scalar
     public let value: Scalar
-    public var product: Scalar { weight * value }
+    /// `weight · value` rounded as the convolution's own type rounds it (a float32 product
+    /// stays the float32 product when the tap is widened for display).
+    public let product: Scalar
+
+    init(kernelRow: Int, kernelColumn: Int, inputChannel: Int, row: Int, column: Int, source: TapSource,
+         weight: Scalar, value: Scalar, product: Scalar? = nil) {
+        (self.kernelRow, self.kernelColumn, self.inputChannel) = (kernelRow, kernelColumn, inputChannel)
+        (self.row, self.column, self.source) = (row, column, source)
+        (self.weight, self.value) = (weight, value)
+        self.product = product ?? weight * value
+    }
 }
 
 /// Every term of one output cell's sum, in the order the convolution adds them.
@@ -30,6 +40,26 @@ public struct TapBreakdown<Scalar: ConvolutionScalar>: Sendable, Hashable {
     public let bias: Scalar
     /// `bias + Σ weight·value`, accumulated in the convolution's own order.
     public let sum: Scalar
+
+    /// The same terms ending in `sum`: the value the convolution itself wrote for the cell,
+    /// whose vector loop may round the last bit differently from adding the terms in turn.
+    public func endingIn(_ sum: Scalar) -> TapBreakdown {
+        TapBreakdown(batch: batch, outputRow: outputRow, outputColumn: outputColumn, outputChannel: outputChannel,
+                     taps: taps, bias: bias, sum: sum)
+    }
+
+    /// The same terms as doubles: weights, values, products and the sum are those of the
+    /// convolution's own type, widened exactly, so a float32 layer's line shows its float32 sum.
+    public var widened: TapBreakdown<Double> {
+        TapBreakdown<Double>(batch: batch, outputRow: outputRow, outputColumn: outputColumn, outputChannel: outputChannel,
+                             taps: taps.map { tap in
+                                 Tap<Double>(kernelRow: tap.kernelRow, kernelColumn: tap.kernelColumn,
+                                             inputChannel: tap.inputChannel, row: tap.row, column: tap.column,
+                                             source: tap.source, weight: Double(tap.weight), value: Double(tap.value),
+                                             product: Double(tap.product))
+                             },
+                             bias: Double(bias), sum: Double(sum))
+    }
 }
 
 extension Convolution {

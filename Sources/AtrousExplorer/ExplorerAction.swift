@@ -80,8 +80,8 @@ public enum ExplorerAction: Sendable, Equatable {
     case loadKernel(path: String)
     /// The kernel the program read from `path`.
     case kernelLoaded(Tensor<Double>, path: String)
-    /// The program read `path` into `tensor` (rank 2, 3 or 4).
-    case inputLoaded(Tensor<Double>, path: String)
+    /// The program read `path` into `tensor` (rank 2, 3 or 4), kept in its float type.
+    case inputLoaded(AnyTensor, path: String)
     /// The program could not read a file; `message` is its one-sentence error.
     case loadFailed(message: String)
     /// Asks the program to read a user's output at `path`: ``ExplorerEffect/loadActual(path:)``.

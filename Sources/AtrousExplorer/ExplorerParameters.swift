@@ -12,8 +12,9 @@ import AtrousCore
 /// keeps its own kernel; layer i reads layer i−1's output, so selecting another layer makes the
 /// panels show it on its own input. A fresh explorer's stack is its one layer.
 public struct ExplorerParameters: Sendable, Equatable {
-    /// The input feature maps, shape `(N, H, W, C)`.
-    public private(set) var input: Tensor<Double>
+    /// The input feature maps, shape `(N, H, W, C)`, in the float type they came in: every
+    /// layer computes in that type (float32 as the frameworks compute a float32 input).
+    public private(set) var input: AnyTensor
     /// The input's shape read as feature maps.
     public private(set) var inputShape: FeatureMapShape
     /// Where the input came from.
@@ -53,7 +54,7 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// Combines an input and a kernel of rank 2, 3 or 4 (read as ``FeatureMapShape`` and
     /// ``KernelShape`` read them) with the layer's other parameters.
     /// - Throws: ``ConvolutionError`` for a tensor of the wrong rank or with an empty axis.
-    public init(input: Tensor<Double>, inputSource: InputSource, kernel: Tensor<Double>,
+    public init(input: AnyTensor, inputSource: InputSource, kernel: Tensor<Double>,
                 kernelSource: KernelSource, rate: Pair = Pair(square: 1), stride: Pair = Pair(square: 1),
                 padding: Padding = .valid, fill: Fill = .zeros) throws {
         let inputShape = try FeatureMapShape(shape: input.shape)
@@ -74,7 +75,7 @@ public struct ExplorerParameters: Sendable, Equatable {
                 rate: Pair = Pair(square: 1), stride: Pair = Pair(square: 1), padding: Padding = .valid,
                 fill: Fill = .zeros) {
         let (size, kernelSize) = (size.atLeastOne, kernelSize.atLeastOne)
-        input = pattern.tensor(size: size)
+        input = .double(pattern.tensor(size: size))
         inputShape = FeatureMapShape(batch: 1, height: size.height, width: size.width, channels: 1)
         inputSource = .pattern(pattern, size: size)
         weights = [LayerWeights(preset: preset, size: kernelSize, channels: 1)]
@@ -106,7 +107,7 @@ public struct ExplorerParameters: Sendable, Equatable {
     /// Replaces the input, reading ranks 2 to 4 as feature maps.
     /// - Throws: ``ConvolutionError`` for a tensor of the wrong rank or with an empty axis;
     ///   the parameters are then unchanged.
-    public mutating func setInput(_ tensor: Tensor<Double>, source: InputSource) throws {
+    public mutating func setInput(_ tensor: AnyTensor, source: InputSource) throws {
         let shape = try FeatureMapShape(shape: tensor.shape)
         input = tensor.reshaped(shape.dimensions)
         inputShape = shape
@@ -198,21 +199,37 @@ public struct ExplorerParameters: Sendable, Equatable {
         index == 0 ? inputShape.channels : weights[index - 1].kernelShape.outputChannels
     }
 
-    /// Every layer as AtrousCore computes it, first layer first.
+    /// Every layer as AtrousCore computes it, first layer first, in `scalar`: the input's float
+    /// type, to which the kernels and biases are rounded as a framework casts them.
     /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
-    public func stackLayers() throws -> [StackLayer<Double>] {
+    public func stackLayers<S: ConvolutionScalar>(in scalar: S.Type = Double.self) throws -> [StackLayer<S>] {
         try zip(layers, weights).map { spec, weights in
-            StackLayer(try Convolution(kernel: weights.kernel, bias: weights.bias, rate: spec.rate, stride: spec.stride, padding: spec.padding,
-                                       fill: spec.fill),
-                       activation: weights.activation)
+            StackLayer(try Self.convolution(spec, weights, in: scalar), activation: weights.activation)
         }
     }
 
-    /// The layer as AtrousCore computes it.
+    /// The selected layer as AtrousCore computes it, in `scalar` (see ``stackLayers(in:)``).
     /// - Throws: ``ConvolutionError`` for a rate or stride below 1.
-    public func convolution() throws -> Convolution<Double> {
-        try Convolution(kernel: kernel, bias: bias, rate: spec.rate, stride: spec.stride, padding: spec.padding,
-                        fill: spec.fill)
+    public func convolution<S: ConvolutionScalar>(in scalar: S.Type = Double.self) throws -> Convolution<S> {
+        try Self.convolution(spec, weights[selectedLayer], in: scalar)
+    }
+
+    private static func convolution<S: ConvolutionScalar>(_ spec: LayerSpec, _ weights: LayerWeights,
+                                                          in _: S.Type) throws -> Convolution<S> {
+        try Convolution(kernel: weights.kernel.converted(to: S.self), bias: weights.bias?.map { S($0) }, rate: spec.rate,
+                        stride: spec.stride, padding: spec.padding, fill: spec.fill)
+    }
+
+    /// The selected layer's taps of output cell (`row`, `column`) in `channel` of image 0 of
+    /// `input`, computed in the input's float type and widened for display.
+    /// - Throws: ``ConvolutionError`` for an impossible configuration or cell.
+    public func taps(of input: AnyTensor, row: Int, column: Int, channel: Int) throws -> TapBreakdown<Double> {
+        switch input {
+        case let .float(floats):
+            try convolution(in: Float.self).taps(of: floats, row: row, column: column, channel: channel).widened
+        case let .double(doubles):
+            try convolution().taps(of: doubles, row: row, column: column, channel: channel)
+        }
     }
 }
 

@@ -16,6 +16,8 @@ extension ExplorerState {
             pinned?.compare(with: output, channel: outputChannel)
             pinned?.follow(position: position, channel: outputChannel, output: output)
         }
+        // The old output goes before the new one is computed, so a large map is not held twice.
+        output = nil
         stackOutputs.update(for: parameters)
         let previousInput = layerInput
         layerInput = stackOutputs.input(ofLayer: selectedLayer, stackInput: input)
@@ -28,15 +30,14 @@ extension ExplorerState {
         selectedWeight = selectedWeight.clamped(to: spec.kernelSize)
         do {
             guard let layerInput else { throw Self.earlierLayerFailed }
-            let convolution = try parameters.convolution()
-            let geometry = try convolution.geometry(for: layerInputShape)
+            let geometry = try parameters.convolution().geometry(for: layerInputShape)
             output = stackOutputs.outputs.indices.contains(selectedLayer) ? stackOutputs.outputs[selectedLayer]
-                : try convolution(layerInput)
+                : try Self.convolve(layerInput, parameters)
             self.geometry = geometry
             configurationError = nil
             notes = FrameworkNote.notes(for: geometry)
             position = position.clamped(to: geometry.outputSize)
-            taps = try convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+            taps = try cellTaps(of: layerInput)
             inputReach = inputReach.flatMap { reach in
                 isInsidePaddedInput(reach.input, geometry) ? InputReach(input: reach.input, geometry: geometry) : nil
             }
@@ -63,9 +64,24 @@ extension ExplorerState {
     /// - Complexity: O(kh · kw · Cin), and one pass over a map whose channel changed.
     mutating func recomputeTaps() {
         recomputeSummaries()
-        guard configurationError == nil, let layerInput, let convolution = try? parameters.convolution() else { return }
-        taps = try? convolution.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        guard configurationError == nil, let layerInput else { return }
+        taps = try? cellTaps(of: layerInput)
         pinned?.follow(position: position, channel: outputChannel, output: output)
+    }
+
+    /// The current cell's taps in ``outputChannel``, ending in the value the output holds for
+    /// the cell: the multi-channel vector loop rounds its sums (by fused multiply-adds, in
+    /// float32 up to a part in ten million) differently from adding the terms one by one, and
+    /// the line must show the number the output panel shows. Under ReLU an output of zero
+    /// keeps the terms' own (negative) sum, which the line shows before the activation.
+    /// - Throws: ``ConvolutionError`` for an impossible configuration or cell.
+    private func cellTaps(of layerInput: AnyTensor) throws -> TapBreakdown<Double> {
+        let taps = try parameters.taps(of: layerInput, row: position.row, column: position.column, channel: outputChannel)
+        guard let output, output.shape.count == 4, output.shape[1] > position.row, output.shape[2] > position.column,
+              output.shape[3] > outputChannel
+        else { return taps }
+        let value = output[0, position.row, position.column, outputChannel]
+        return parameters.activation == .none || value > 0 ? taps.endingIn(value) : taps
     }
 
     /// Brings ``inputSummary`` and ``outputSummary`` to the channels shown, reading a map again
@@ -79,6 +95,16 @@ extension ExplorerState {
             outputSummary = MapSummary(featureMap: output, channel: outputChannel)
         } else if output == nil {
             outputSummary = nil
+        }
+    }
+
+    /// The selected layer applied to `input` in its own float type, when the stack's outputs
+    /// do not reach it.
+    /// - Throws: ``ConvolutionError`` for an impossible configuration.
+    private static func convolve(_ input: AnyTensor, _ parameters: ExplorerParameters) throws -> AnyTensor {
+        switch input {
+        case let .float(floats): .float(try parameters.convolution(in: Float.self)(floats))
+        case let .double(doubles): .double(try parameters.convolution()(doubles))
         }
     }
 

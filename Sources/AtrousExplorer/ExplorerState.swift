@@ -22,13 +22,14 @@ public struct ExplorerState: Sendable, Equatable {
     public internal(set) var stackOutputs = StackOutputs()
     /// The selected layer's input: the stack's input for the first layer, else the previous
     /// layer's output; nil when that output cannot be computed.
-    public internal(set) var layerInput: Tensor<Double>?
+    public internal(set) var layerInput: AnyTensor?
     /// Why a layer before the selected one cannot be computed, naming it; nil when it can.
     public internal(set) var earlierLayerError: ConvolutionStackError?
-    /// The selected layer's output after its activation, shape `(N, H_out, W_out, Cout)`, or
-    /// nil when impossible.
-    public internal(set) var output: Tensor<Double>?
-    /// Every term of the current cell's sum in ``outputChannel``, image 0, or nil when impossible.
+    /// The selected layer's output after its activation, shape `(N, H_out, W_out, Cout)`, in
+    /// the input's float type, or nil when impossible.
+    public internal(set) var output: AnyTensor?
+    /// Every term of the current cell's sum in ``outputChannel``, image 0, or nil when impossible;
+    /// computed in the input's float type and widened exactly.
     public internal(set) var taps: TapBreakdown<Double>?
     /// The framework rules that apply to the current geometry (empty when impossible).
     public internal(set) var notes: [FrameworkNote] = []
@@ -106,7 +107,7 @@ public struct ExplorerState: Sendable, Equatable {
 
 extension ExplorerState {
     /// The stack's input feature maps, shape `(N, H, W, C)`; the selected layer reads ``layerInput``.
-    public var input: Tensor<Double> { parameters.input }
+    public var input: AnyTensor { parameters.input }
     /// The shape of the selected layer's input.
     public var layerInputShape: FeatureMapShape {
         layerInput.flatMap { try? FeatureMapShape(shape: $0.shape) } ?? inputShape

@@ -2,7 +2,7 @@
 /// what a panel needs of its whole map to choose its number format and heat scale. The state
 /// keeps it for the maps on screen (``MapSummary``), so a frame does not scan them again.
 ///
-/// Contiguous data is scanned eight values at a time, so a 512x512 map costs tens of
+/// Contiguous data is scanned eight doubles or sixteen floats at a time, so a 512x512 map costs tens of
 /// microseconds rather than the better part of a millisecond.
 public struct FiniteRange: Sendable, Equatable {
     /// The smallest finite value, or +infinity when there is none.
@@ -25,6 +25,16 @@ public struct FiniteRange: Sendable, Equatable {
         }
         for value in values { include(value) }
     }
+
+    /// The range of float32 `values`, read as they are (each widens exactly to a double).
+    ///
+    /// - Complexity: O(n), one pass, sixteen values at a time.
+    public init(of values: [Float]) {
+        self = values.withUnsafeBufferPointer(Self.init(contiguousFloats:))
+    }
+
+    // The two scans below differ only in their types. Written generically (even inlined into
+    // concrete callers) the loop ran twenty-five times slower, so each type has its own.
 
     private init(contiguous values: UnsafeBufferPointer<Double>) {
         typealias Lanes = SIMD8<Double>
@@ -51,6 +61,33 @@ public struct FiniteRange: Sendable, Equatable {
         hasNonFinite = any(nonFinite)
         while index < values.count {
             include(values[index])
+            index &+= 1
+        }
+    }
+
+    private init(contiguousFloats values: UnsafeBufferPointer<Float>) {
+        typealias Lanes = SIMD16<Float>
+        var low = Lanes(repeating: .infinity), high = Lanes(repeating: -.infinity)
+        var nonFinite = SIMDMask<Lanes.MaskStorage>(repeating: false)
+        var index = 0
+        if let base = values.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index &+ Lanes.scalarCount <= values.count {
+                let chunk = raw.loadUnaligned(fromByteOffset: index &* MemoryLayout<Float>.stride, as: Lanes.self)
+                let isOff = .!((chunk - chunk) .== 0)
+                nonFinite .|= isOff
+                let forLow = chunk.replacing(with: .infinity, where: isOff)
+                let forHigh = chunk.replacing(with: -.infinity, where: isOff)
+                low.replace(with: forLow, where: forLow .< low)
+                high.replace(with: forHigh, where: forHigh .> high)
+                index &+= Lanes.scalarCount
+            }
+        }
+        smallest = Double(low.min())
+        largest = Double(high.max())
+        hasNonFinite = any(nonFinite)
+        while index < values.count {
+            include(Double(values[index]))
             index &+= 1
         }
     }

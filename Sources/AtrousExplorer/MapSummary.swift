@@ -24,16 +24,46 @@ public struct MapSummary: Sendable, Equatable {
     /// when the tensor or the indices do not fit.
     /// - Complexity: O(H·W), two passes at most over the channel's values (the second stops at
     ///   the first value that needs more decimals).
+    public init?(featureMap tensor: AnyTensor, batch: Int = 0, channel: Int = 0) {
+        switch tensor {
+        case let .float(floats):
+            guard let values = Self.channel(channel, batch: batch, of: floats) else { return nil }
+            self.init(channel: channel, batch: batch, range: FiniteRange(of: values),
+                      decimals: Self.exactDecimals(of: values.lazy.map { Double($0) }))
+        case let .double(doubles):
+            guard let values = Self.channel(channel, batch: batch, of: doubles) else { return nil }
+            self.init(channel: channel, batch: batch, range: FiniteRange(of: values), decimals: Self.exactDecimals(of: values))
+        }
+    }
+
+    /// ``init(featureMap:batch:channel:)`` of a map of doubles.
     public init?(featureMap tensor: Tensor<Double>, batch: Int = 0, channel: Int = 0) {
+        self.init(featureMap: .double(tensor), batch: batch, channel: channel)
+    }
+
+    /// ``init(featureMap:batch:channel:)`` of a map of float32 values, read as they are.
+    public init?(featureMap tensor: Tensor<Float>, batch: Int = 0, channel: Int = 0) {
+        self.init(featureMap: .float(tensor), batch: batch, channel: channel)
+    }
+
+    private init(channel: Int, batch: Int, range: FiniteRange, decimals: Int?) {
+        self.channel = channel
+        self.batch = batch
+        self.range = range
+        self.decimals = decimals ?? Self.maximumDecimals
+    }
+
+    /// The values of channel `channel` of image `batch` of an NHWC map, sharing its storage
+    /// when the map is that one channel; nil when the tensor or the indices do not fit.
+    private static func channel<S: ConvolutionScalar>(_ channel: Int, batch: Int, of tensor: Tensor<S>) -> [S]? {
         guard let shape = try? FeatureMapShape(shape: tensor.shape),
               (0..<shape.batch).contains(batch), (0..<shape.channels).contains(channel)
         else { return nil }
         let (h, w, c) = (shape.height, shape.width, shape.channels)
         let base = batch * h * w * c
-        let values: [Double] = c == 1 && tensor.scalars.count == h * w ? tensor.scalars
+        return c == 1 && tensor.scalars.count == h * w ? tensor.scalars
             : c == 1 ? Array(tensor.scalars[base..<(base + h * w)])
             : (0..<(h * w)).map { tensor.scalars[base + $0 * c + channel] }
-        self.init(values: values, channel: channel, batch: batch)
     }
 
     /// The summary of `values`, said to be channel `channel` of image `batch`.

@@ -4,7 +4,7 @@ import AtrousCore
 extension ExplorerState {
     /// Sets the loaded output beside atrous's and says the diagnosis's first finding.
     mutating func actualLoaded(_ tensor: Tensor<Double>, path: String) {
-        let loaded = ActualComparison(path: path, actual: tensor, input: layerInput ?? input, kernel: kernel,
+        let loaded = ActualComparison(path: path, actual: tensor, input: (layerInput ?? input).doubles, kernel: kernel,
                                       bias: parameters.bias, output: output)
         comparison = loaded
         message = loaded.suggestion == nil ? .error(loaded.diagnosis) : .note(loaded.diagnosis)

@@ -21,16 +21,16 @@ extension ExplorerState {
             message = .error("The glyph font has no '\(character)'; use a digit or a letter A to Z.")
             return
         }
-        replaceInput(pattern.tensor(size: size), source: .pattern(pattern, size: size),
+        replaceInput(.double(pattern.tensor(size: size)), source: .pattern(pattern, size: size),
                      change: "input \(pattern) \(size.height)x\(size.width)")
     }
 
     /// Moves a random input and a random kernel to the next seed, as one change.
     mutating func reseed() {
-        var newInput: (Tensor<Double>, InputSource)?
+        var newInput: (AnyTensor, InputSource)?
         if case let .pattern(.random(seed), size) = inputSource {
             let pattern = InputPattern.random(seed: seed &+ 1)
-            newInput = (pattern.tensor(size: size), .pattern(pattern, size: size))
+            newInput = (.double(pattern.tensor(size: size)), .pattern(pattern, size: size))
         }
         var newKernel: (Tensor<Double>, KernelSource)?
         if case let .random(seed) = kernelSource.preset {
@@ -49,8 +49,8 @@ extension ExplorerState {
         }
     }
 
-    /// Takes a file's array as the input, or reports why it cannot be one.
-    mutating func inputLoaded(_ tensor: Tensor<Double>, path: String) {
+    /// Takes a file's array as the input, in its own float type, or reports why it cannot be one.
+    mutating func inputLoaded(_ tensor: AnyTensor, path: String) {
         do {
             _ = try FeatureMapShape(shape: tensor.shape)
         } catch {
@@ -63,7 +63,7 @@ extension ExplorerState {
     /// Replaces the input; when its channel count differs from the first kernel's, rebuilds
     /// every layer's kernel from its preset for the new count (hand edits cannot carry over)
     /// and says so.
-    private mutating func replaceInput(_ tensor: Tensor<Double>, source: InputSource, change: String) {
+    private mutating func replaceInput(_ tensor: AnyTensor, source: InputSource, change: String) {
         let channels = (try? FeatureMapShape(shape: tensor.shape))?.channels ?? 1
         let rebuilds = channels != parameters.weights[0].kernelShape.inputChannels
         var note: String?

@@ -106,7 +106,7 @@ extension ExplorerState {
         } else {
             let size = preset.inputSize
             let pattern: InputPattern = if case let .pattern(pattern, _) = inputSource { pattern } else { .impulse }
-            let input = pattern.tensor(size: size)
+            let input = AnyTensor.double(pattern.tensor(size: size))
             let weights = presetWeights(for: specs, channels: 1)
             changeParameters("stack \(preset.name) on \(size.height)x\(size.width)") { parameters in
                 try? parameters.setInput(input, source: .pattern(pattern, size: size))

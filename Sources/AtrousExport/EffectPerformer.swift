@@ -54,9 +54,9 @@ public struct EffectPerformer {
         case let .loadInput(path):
             return load(path) { .inputLoaded($0, path: path) }
         case let .loadKernel(path):
-            return load(path) { .kernelLoaded($0, path: path) }
+            return load(path) { .kernelLoaded($0.doubles, path: path) }
         case let .loadActual(path):
-            return load(path) { .actualLoaded($0, path: path) }
+            return load(path) { .actualLoaded($0.doubles, path: path) }
         }
     }
 
@@ -96,7 +96,7 @@ public struct EffectPerformer {
     }
 
     /// The array in `path` reported by `loaded`, or the one sentence why it cannot be read.
-    private func load(_ path: String, _ loaded: (Tensor<Double>) -> ExplorerAction) -> [ExplorerAction] {
+    private func load(_ path: String, _ loaded: (AnyTensor) -> ExplorerAction) -> [ExplorerAction] {
         do {
             return [loaded(try readArray(path))]
         } catch {
@@ -104,11 +104,12 @@ public struct EffectPerformer {
         }
     }
 
-    /// The array in `path` as doubles, whatever float type the file holds.
-    public func readArray(_ path: String) throws(ExplorerFileError) -> Tensor<Double> {
+    /// The array in `path` in the float type the file holds: an input stays float32 when it
+    /// came as float32, a kernel or an actual output is widened where it is read.
+    public func readArray(_ path: String) throws(ExplorerFileError) -> AnyTensor {
         guard path != StandardStream.path || readsStandardInput else { throw .standardInputIsTheKeyboard }
         do {
-            return try ArrayFile.read(path: path).converted(to: Double.self)
+            return try ArrayFile.read(path: path)
         } catch {
             throw .unreadable(error)
         }

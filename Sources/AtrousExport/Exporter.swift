@@ -50,17 +50,28 @@ public enum Exporter {
         case let .screen(format):
             guard let screen = subject.screen else { throw ExportError.noScreen }  // checked above
             try OutputFile.write(Array(screen.captured(as: format).utf8), to: path, overwrite: overwrite)
-        case let .snippet(framework) where exportsStack(state):
-            // The whole stack, each layer reading the one before, as the explorer computes it.
-            let stack = try ConvolutionStack(state.parameters.stackLayers())
-            return try StackSnippetExport.write(input: state.input, stack: stack, expected: stack(state.input),
-                                                framework: framework, to: path, overwrite: overwrite)
         case let .snippet(framework):
-            return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil,
-                                           expected: output(state), spec: state.spec, framework: framework,
-                                           to: path, overwrite: overwrite)
+            switch state.input {
+            case let .float(input): return try snippet(input, state, framework: framework, to: path, overwrite: overwrite)
+            case let .double(input): return try snippet(input, state, framework: framework, to: path, overwrite: overwrite)
+            }
         }
         return [path]
+    }
+
+    /// Writes a snippet that computes in the input's float type `S`, as the explorer does.
+    private static func snippet<S: ConvolutionScalar>(_ input: Tensor<S>, _ state: ExplorerState,
+                                                      framework: SnippetFramework, to path: String,
+                                                      overwrite: Bool) throws -> [String] {
+        if exportsStack(state) {
+            // The whole stack, each layer reading the one before, as the explorer computes it.
+            let stack = try ConvolutionStack(state.parameters.stackLayers(in: S.self))
+            return try StackSnippetExport.write(input: input, stack: stack, expected: stack(input),
+                                                framework: framework, to: path, overwrite: overwrite)
+        }
+        return try SnippetExport.write(input: input, kernel: state.kernel.converted(to: S.self), bias: nil,
+                                       expected: output(state).converted(to: S.self), spec: state.spec,
+                                       framework: framework, to: path, overwrite: overwrite)
     }
 
     /// The kernel as it is written to `path`, so that `atrous compute --kernel` reads back the
@@ -100,7 +111,7 @@ public enum Exporter {
         ExplorerSession(state: subject.state)
     }
 
-    private static func output(_ state: ExplorerState) throws -> Tensor<Double> {
+    private static func output(_ state: ExplorerState) throws -> AnyTensor {
         guard let output = state.output else { throw ExportError.noOutput(state.problem) }
         return output
     }

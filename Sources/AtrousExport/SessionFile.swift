@@ -53,7 +53,7 @@ public enum SessionFile {
             throw .malformedJSON(path: path, error: error)
         }
         return try ExplorerSession(json: json, path: path) { file throws(IOError) in
-            try ArrayFile.read(path: file).converted(to: Double.self)
+            try ArrayFile.read(path: file)
         }
     }
 }

@@ -19,6 +19,14 @@ public enum ArrayFile {
         }
     }
 
+    /// Writes a tensor of either float type to `path` in its own type (see the generic ``write(_:to:overwrite:)``).
+    public static func write(_ tensor: AnyTensor, to path: String, overwrite: Bool) throws(IOError) {
+        switch tensor {
+        case let .float(tensor): try write(tensor, to: path, overwrite: overwrite)
+        case let .double(tensor): try write(tensor, to: path, overwrite: overwrite)
+        }
+    }
+
     /// Writes `tensor` to `path` in the format its extension names, atomically (see ``OutputFile``).
     /// - Throws: ``IOError`` naming the file when the format cannot hold the tensor or the
     ///   file cannot be written.

@@ -8,7 +8,7 @@ import AtrousExplorer
 /// parameters (no geometry, no output) still show the input, unpadded, and the kernel, with
 /// the reason in place of the output.
 public struct ExplorerScreen: Widget {
-    public var input: Tensor<Double>
+    public var input: AnyTensor
     /// What the input panel calls its map: `Input`, or the layer output a stacked layer reads.
     public var inputName = "Input"
     /// The range and decimals of the input and output channels shown, when known (the state
@@ -22,7 +22,7 @@ public struct ExplorerScreen: Widget {
     public var layer: LayerSpec
     /// The resolved geometry and the output, or nil when the parameters are impossible.
     public var geometry: ConvolutionGeometry?
-    public var output: Tensor<Double>?
+    public var output: AnyTensor?
     /// Why the parameters are impossible, shown where the output would be.
     public var problem: String?
     /// The current output cell's sum, or nil when none is chosen.
@@ -61,8 +61,8 @@ public struct ExplorerScreen: Widget {
     public var layersOverview: (any Widget & Sendable)?
     public var palette: Palette
 
-    public init(input: Tensor<Double>, kernel: Tensor<Double>, layer: LayerSpec, geometry: ConvolutionGeometry?,
-                output: Tensor<Double>?, problem: String? = nil, breakdown: TapBreakdown<Double>? = nil,
+    public init(input: AnyTensor, kernel: Tensor<Double>, layer: LayerSpec, geometry: ConvolutionGeometry?,
+                output: AnyTensor?, problem: String? = nil, breakdown: TapBreakdown<Double>? = nil,
                 inputChannel: Int = 0, outputChannel: Int = 0, batch: Int = 0, selectedInput: GridPosition? = nil,
                 reached: Set<GridPosition> = [], selectedWeight: GridPosition? = nil, isPlaying: Bool = false,
                 speed: Double = 2, message: ExplorerMessage? = nil, commandLine: CommandLineText? = nil,

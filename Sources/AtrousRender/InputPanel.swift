@@ -17,7 +17,7 @@ public struct InputPanel: Widget {
         case shades
     }
 
-    public var input: Tensor<Double>
+    public var input: AnyTensor
     public var geometry: ConvolutionGeometry
     /// The current output cell's breakdown, or nil when none is chosen.
     public var taps: TapBreakdown<Double>?
@@ -37,7 +37,7 @@ public struct InputPanel: Widget {
     /// reads only the cells it draws.
     public var summary: MapSummary?
 
-    public init(input: Tensor<Double>, geometry: ConvolutionGeometry, taps: TapBreakdown<Double>? = nil,
+    public init(input: AnyTensor, geometry: ConvolutionGeometry, taps: TapBreakdown<Double>? = nil,
                 channel: Int = 0, batch: Int = 0, selection: GridPosition? = nil, palette: Palette,
                 maxValueWidth: Int = 5, mode: CellMode = .automatic, scroll: GridPosition? = nil, name: String = "Input",
                 summary: MapSummary? = nil) {

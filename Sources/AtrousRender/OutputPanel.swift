@@ -12,7 +12,7 @@ public struct OutputPanel: Widget {
         case both
     }
 
-    public var output: Tensor<Double>
+    public var output: AnyTensor
     public var channel: Int
     public var batch: Int
     /// The cell whose sum the computation line shows.
@@ -29,7 +29,7 @@ public struct OutputPanel: Widget {
     /// reads only the cells it draws.
     public var summary: MapSummary?
 
-    public init(output: Tensor<Double>, channel: Int = 0, batch: Int = 0, current: GridPosition? = nil,
+    public init(output: AnyTensor, channel: Int = 0, batch: Int = 0, current: GridPosition? = nil,
                 reached: Set<GridPosition> = [], mode: Mode = .values, palette: Palette, maxValueWidth: Int = 5,
                 scroll: GridPosition? = nil, summary: MapSummary? = nil) {
         self.output = output

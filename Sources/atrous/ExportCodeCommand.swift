@@ -101,20 +101,27 @@ struct ExportCodeCommand: ParsableCommand {
     }
 
     /// The session's input, kernel and layer (or its whole stack), computed as the explorer
-    /// computes them (float64, NHWC).
+    /// computes them (NHWC, in the input's float type).
     private func exportSession(at path: String) throws -> [String] {
         let state = try ExplorerSession.load(path: path)
+        switch state.input {
+        case let .float(input): return try exportSession(state, input)
+        case let .double(input): return try exportSession(state, input)
+        }
+    }
+
+    private func exportSession<Scalar: ConvolutionScalar>(_ state: ExplorerState, _ input: Tensor<Scalar>) throws -> [String] {
         if !state.parameters.isPlainLayer {
-            let layers = try ConvolutionStack(state.parameters.stackLayers())
+            let layers = try ConvolutionStack(state.parameters.stackLayers(in: Scalar.self))
             try StackSnippetExport.ensureWritable(path: output, biases: layers.layers.map { $0.convolution.bias != nil },
                                                   overwrite: force)
-            return try StackSnippetExport.write(input: state.input, stack: layers, expected: layers(state.input),
+            return try StackSnippetExport.write(input: input, stack: layers, expected: layers(input),
                                                 framework: framework, to: output, overwrite: force)
         }
         try SnippetExport.ensureWritable(path: output, hasBias: false, overwrite: force)
         // Computed again rather than read from the state, so impossible parameters throw the core's own error.
-        let expected = try state.parameters.convolution()(state.input)
-        return try SnippetExport.write(input: state.input, kernel: state.kernel, bias: nil, expected: expected,
+        let convolution = try state.parameters.convolution(in: Scalar.self)
+        return try SnippetExport.write(input: input, kernel: convolution.kernel, bias: nil, expected: convolution(input),
                                        spec: state.spec, framework: framework, to: output, overwrite: force)
     }
 }

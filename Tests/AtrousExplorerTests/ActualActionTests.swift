@@ -10,7 +10,7 @@ struct ActualActionTests {
     let start = stateAfter([.setInputPattern(.random(seed: 3), size: nil)])
 
     private func output(of state: ExplorerState, rate: Int, padding: Padding) throws -> Tensor<Double> {
-        try Convolution(kernel: state.kernel, rate: Pair(square: rate), padding: padding)(state.input)
+        try Convolution(kernel: state.kernel, rate: Pair(square: rate), padding: padding)(state.input.doubles)
     }
 
     @Test func theCommandsAskForTheFileAndDropIt() {

@@ -8,7 +8,7 @@ struct ChannelAndPlaybackTests {
     static let rgb = Tensor<Double>(shape: [5, 5, 3]) { Double(100 * $0[2] + 5 * $0[0] + $0[1]) }
 
     @Test func stepChannelWrapsAndTheTapsFollow() throws {
-        var state = stateAfter([.inputLoaded(Self.rgb, path: "rgb.npy"), .setKernelPreset(.identity),
+        var state = stateAfter([.inputLoaded(.double(Self.rgb), path: "rgb.npy"), .setKernelPreset(.identity),
                                   .selectOutputCell(row: 2, column: 3)])
         for expected in [1, 2, 0] {
             update(&state, .stepChannel(.forward))
@@ -23,7 +23,7 @@ struct ChannelAndPlaybackTests {
     }
 
     @Test func selectChannelChecksTheRange() {
-        let selected = stateAfter([.inputLoaded(Self.rgb, path: "rgb.npy"), .selectChannel(2)])
+        let selected = stateAfter([.inputLoaded(.double(Self.rgb), path: "rgb.npy"), .selectChannel(2)])
         #expect(selected.outputChannel == 2 && selected.inputChannel == 2)
         #expect(selected.message == .info("Channel 2: input channel 2, output channel 2."))
         let refused = stateAfter([.selectChannel(1)])
@@ -33,7 +33,7 @@ struct ChannelAndPlaybackTests {
     }
 
     @Test func channelsAreClampedWhenTheInputLosesThem() {
-        let fewer = stateAfter([.inputLoaded(Self.rgb, path: "rgb.npy"), .selectChannel(2),
+        let fewer = stateAfter([.inputLoaded(.double(Self.rgb), path: "rgb.npy"), .selectChannel(2),
                                   .setInputPattern(.ramp, size: nil)])
         #expect(fewer.outputChannel == 0 && fewer.inputChannel == 0)
         #expect(fewer.taps?.outputChannel == 0)

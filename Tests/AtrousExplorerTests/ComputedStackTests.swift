@@ -18,8 +18,8 @@ struct ComputedStackTests {
         #expect(state.layerInput == outputs[1])
         #expect(state.layerInputName == "Layer 2 output")
         let layer = try Convolution(kernel: state.kernel, rate: Pair(square: 2), padding: .same)
-        #expect(state.output == (try layer(outputs[1])))
-        #expect(state.output != (try layer(state.input)), "not the raw input")
+        #expect(state.output == .double(try layer(outputs[1].doubles)))
+        #expect(state.output != .double(try layer(state.input.doubles)), "not the raw input")
         // The current cell's taps read layer 2's output and sum to the shown value.
         let taps = try #require(state.taps)
         for tap in taps.taps where !tap.source.isPadding {
@@ -41,8 +41,8 @@ struct ComputedStackTests {
         #expect(changed.stackOutputs.outputs[1] != start.stackOutputs.outputs[1])
         #expect(changed.stackOutputs.outputs[2] != start.stackOutputs.outputs[2])
         // The kept outputs equal a computation from scratch.
-        let fresh = try ConvolutionStack<Double>(changed.parameters.stackLayers()).outputs(of: changed.input)
-        #expect(changed.stackOutputs.outputs == fresh)
+        let fresh = try ConvolutionStack<Double>(changed.parameters.stackLayers()).outputs(of: changed.input.doubles)
+        #expect(changed.stackOutputs.outputs == fresh.map(AnyTensor.double))
         // Moving the cell recomputes nothing.
         #expect(stateAfter([.move(.right)], from: changed).stackOutputs == changed.stackOutputs)
         // A new input recomputes every layer.

@@ -23,7 +23,7 @@ struct ExplorerLimitsTests {
     }
 
     @Test func cyclingFromALargeFileKeepsItsShapeWithinTheLimits() {
-        let state = stateAfter([.inputLoaded(Tensor(shape: [40, 900], repeating: 0), path: "wide.npy"),
+        let state = stateAfter([.inputLoaded(.double(Tensor(shape: [40, 900], repeating: 0)), path: "wide.npy"),
                                 .cycleInputPattern(.forward)])
         #expect(state.inputShape.spatial == Pair(26, 607))
     }
@@ -42,7 +42,7 @@ struct ExplorerLimitsTests {
         #expect(grown.message == .error("The output would be 5220x5220, more cells than the explorer recomputes at each key "
             + "(262144); lower the rate or the padding."))
         // An output no larger than the input is always fine, however large the input.
-        let same = stateAfter([.inputLoaded(Tensor(shape: [600, 600], repeating: 0), path: "big.npy")])
+        let same = stateAfter([.inputLoaded(.double(Tensor(shape: [600, 600], repeating: 0)), path: "big.npy")])
         #expect(same.inputShape.spatial == Pair(600, 600))
         #expect(same.geometry?.outputSize == Pair(600, 600))
     }

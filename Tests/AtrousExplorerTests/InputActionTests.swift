@@ -43,7 +43,7 @@ struct InputActionTests {
 
     @Test func setInputPatternReplacesTheInput() {
         let set = stateAfter([.setInputPattern(.checkerboard, size: Pair(6, 8))])
-        #expect(set.input == InputPattern.checkerboard.tensor(size: Pair(6, 8)))
+        #expect(set.input == .double(InputPattern.checkerboard.tensor(size: Pair(6, 8))))
         #expect(set.inputSource == .pattern(.checkerboard, size: Pair(6, 8)))
         #expect(set.geometry == coreGeometry(set))
         #expect(set.message == .info("Input checkerboard 6x8."))
@@ -60,7 +60,7 @@ struct InputActionTests {
         let both = stateAfter([.setInputPattern(.random(seed: 3), size: nil), .setKernelPreset(.random(seed: 9)), .reseed])
         #expect(both.inputSource == .pattern(.random(seed: 4), size: Pair(square: 9)))
         #expect(both.kernelSource == .preset(.random(seed: 10)))
-        #expect(both.input == InputPattern.random(seed: 4).tensor(size: Pair(square: 9)))
+        #expect(both.input == .double(InputPattern.random(seed: 4).tensor(size: Pair(square: 9))))
         #expect(both.message == .info("Input random seed=4 9x9, kernel random seed=10."))
         // One change: one undo brings both back.
         let undone = stateAfter([.undo], from: both)
@@ -84,9 +84,9 @@ struct InputActionTests {
 
     @Test func inputLoadedTakesAnyFeatureMapRank() throws {
         let loaded = Tensor<Double>(shape: [5, 6]) { Double($0[0] * 6 + $0[1]) }
-        let state = stateAfter([.inputLoaded(loaded, path: "x.csv")])
+        let state = stateAfter([.inputLoaded(.double(loaded), path: "x.csv")])
         #expect(state.inputShape == FeatureMapShape(batch: 1, height: 5, width: 6, channels: 1))
-        #expect(state.input.scalars == loaded.scalars)
+        #expect(state.input.doubles.scalars == loaded.scalars)
         #expect(state.inputSource == .file(path: "x.csv"))
         #expect(state.message == .info("Input x.csv (5, 6)."))
         #expect(state.geometry == coreGeometry(state))
@@ -94,7 +94,7 @@ struct InputActionTests {
 
     @Test func aLoadedImageWithChannelsRebuildsTheKernel() throws {
         let rgb = Tensor<Double>(shape: [4, 4, 3]) { Double($0[0] + 10 * $0[2]) }
-        let loaded = stateAfter([.setKernelPreset(.gaussian), .inputLoaded(rgb, path: "rgb.npy")])
+        let loaded = stateAfter([.setKernelPreset(.gaussian), .inputLoaded(.double(rgb), path: "rgb.npy")])
         #expect(loaded.kernelShape == KernelShape(height: 3, width: 3, inputChannels: 3, outputChannels: 3))
         #expect(loaded.kernel == KernelPreset.gaussian.tensor(size: Pair(square: 3), channels: 3))
         #expect(loaded.message == .note("The gaussian kernel was rebuilt for 3 input channels."))
@@ -106,7 +106,7 @@ struct InputActionTests {
     }
 
     @Test func aWrongRankIsRefused() {
-        let refused = stateAfter([.inputLoaded(Tensor(shape: [4], repeating: 1), path: "v.npy")])
+        let refused = stateAfter([.inputLoaded(.double(Tensor(shape: [4], repeating: 1)), path: "v.npy")])
         #expect(refused.parameters == ExplorerState().parameters)
         #expect(refused.message == .error("v.npy: " + ConvolutionError.inputRank(shape: [4]).description))
     }

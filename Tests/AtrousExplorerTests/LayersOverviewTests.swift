@@ -79,8 +79,8 @@ struct LayersOverviewTests {
                                 .addLayer(nil), .setActivation(.relu)])
         let outputs = state.stackOutputs.outputs
         #expect(state.parameters.weights.map(\.activation) == [Activation.none, .relu])
-        #expect(outputs[0].scalars.contains { $0 < 0 })
-        #expect(outputs[1].scalars.allSatisfy { $0 >= 0 })
+        #expect(outputs[0].doubles.scalars.contains { $0 < 0 })
+        #expect(outputs[1].doubles.scalars.allSatisfy { $0 >= 0 })
         #expect(stateAfterCommand("activation relu").parameters.activation == .relu)
         #expect(stateAfterCommand("activation tanh").message?.kind == .error)
     }
@@ -91,7 +91,7 @@ struct LayersOverviewTests {
         #expect(biased.parameters.bias == [0.5] && biased.taps?.bias == 0.5)
         #expect(biased.stackOutputs.recomputedFrom == 0)
         let outputs = biased.stackOutputs.outputs, before = start.stackOutputs.outputs
-        #expect(zip(outputs[0].scalars, before[0].scalars).allSatisfy { isClose($0, $1 + 0.5) })
+        #expect(zip(outputs[0].doubles.scalars, before[0].doubles.scalars).allSatisfy { isClose($0, $1 + 0.5) })
         // The next layer sums nine taps of layer 1, each 0.5 higher (box kernel of ones).
         let cell = GridPosition(row: 5, column: 5)
         #expect(isClose(outputs[1][0, cell.row, cell.column, 0], before[1][0, cell.row, cell.column, 0] + 9 * 0.5))

@@ -34,7 +34,7 @@ struct MapSummaryTests {
 
     @Test("They follow every change of the maps and of the channel shown")
     func followTheMapsAndChannels() throws {
-        var state = stateAfter([.inputLoaded(Self.rgb, path: "rgb.npy"), .setKernelPreset(.identity)])
+        var state = stateAfter([.inputLoaded(.double(Self.rgb), path: "rgb.npy"), .setKernelPreset(.identity)])
         try expectFresh(state)
         for action: ExplorerAction in [.stepChannel(.forward), .stepChannel(.forward), .adjustRate(by: 1, axis: nil),
                                        .move(.right), .selectChannel(0), .addLayer(nil), .stepLayer(.forward),
@@ -50,7 +50,7 @@ struct MapSummaryTests {
 struct ReusedOutputsTests {
     @Test("Reusing the outputs gives the fresh state's maps, cell, sum and message, without computing them again")
     func reuseEqualsFresh() throws {
-        let earlier = stateAfter([.inputLoaded(MapSummaryTests.rgb, path: "rgb.npy"), .addLayer(nil),
+        let earlier = stateAfter([.inputLoaded(.double(MapSummaryTests.rgb), path: "rgb.npy"), .addLayer(nil),
                                   .setActivation(.relu), .stepChannel(.forward), .move(.down), .adjustRate(by: 1, axis: nil)])
         let reused = ExplorerState(parameters: earlier.parameters, reusingOutputsOf: earlier)
         let fresh = ExplorerState(parameters: earlier.parameters)

@@ -37,7 +37,7 @@ struct SessionJSONTests {
             .changeSpeed(.forward), .move(.down), .toggleHelp,
         ])),
         ("a three-channel file input on channel 2", stateAfter([
-            .inputLoaded(Tensor(shape: [5, 6, 3]) { Double($0[0] * 18 + $0[1] * 3 + $0[2]) / 7 }, path: "maps/rgb.npy"),
+            .inputLoaded(.double(Tensor(shape: [5, 6, 3]) { Double($0[0] * 18 + $0[1] * 3 + $0[2]) / 7 }), path: "maps/rgb.npy"),
             .setKernelPreset(.gaussian), .selectChannel(2), .last,
         ])),
         ("impossible parameters", stateAfter([.setKernelSize(Pair(3, 2)), .setPadding(.causal)])),

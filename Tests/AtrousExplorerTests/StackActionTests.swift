@@ -259,7 +259,7 @@ struct StackPresetTests {
     }
 
     @Test func aFileInputStaysAndEveryLayerComputesOnIt() {
-        let loaded = stateAfter([.inputLoaded(Tensor(shape: [4, 4, 3], repeating: 1), path: "rgb.npy"),
+        let loaded = stateAfter([.inputLoaded(.double(Tensor(shape: [4, 4, 3], repeating: 1)), path: "rgb.npy"),
                                  .loadStackPreset(.gridding)])
         #expect(loaded.inputSource == .file(path: "rgb.npy"))
         #expect(loaded.parameters.weights.map(\.kernelShape.inputChannels) == [3, 3, 3])

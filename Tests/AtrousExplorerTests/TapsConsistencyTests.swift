@@ -11,7 +11,7 @@ struct TapsConsistencyTests {
         [.setInputPattern(.glyph("A"), size: Pair(12, 9)), .setKernelPreset(.sobelX), .setKernelSize(Pair(2, 4)),
          .setPadding(.full), .setFill(.replicate)],
         [.setInputPattern(.ramp, size: Pair(6, 6)), .setKernelSize(Pair(1, 3)), .setPadding(.causal), .setRate(Pair(1, 2))],
-        [.inputLoaded(Tensor(shape: [7, 5, 2]) { Double($0[0] * 10 + $0[1]) - 3.5 * Double($0[2]) }, path: "two.npy"),
+        [.inputLoaded(.double(Tensor(shape: [7, 5, 2]) { Double($0[0] * 10 + $0[1]) - 3.5 * Double($0[2]) }), path: "two.npy"),
          .setKernelPreset(.random(seed: 11)), .setPadding(.explicit(top: 0, bottom: 2, left: 3, right: 1)),
          .setFill(.reflect), .setStride(Pair(square: 2))],
     ]

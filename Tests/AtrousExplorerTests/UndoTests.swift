@@ -42,7 +42,7 @@ struct UndoTests {
         let actions: [ExplorerAction] = [.setRate(Pair(1, 2)), .setKernelSize(Pair(square: 5)), .setStride(Pair(square: 2)),
                                          .setPadding(.full), .setFill(.replicate), .setKernelPreset(.gaussian),
                                          .setWeight(row: 0, column: 0, value: 2), .setInputPattern(.ramp, size: nil),
-                                         .inputLoaded(Tensor(shape: [3, 3], repeating: 1), path: "ones.csv")]
+                                         .inputLoaded(.double(Tensor(shape: [3, 3], repeating: 1)), path: "ones.csv")]
         var state = ExplorerState()
         var history = [state.parameters]
         for action in actions {

@@ -25,9 +25,9 @@ struct ExporterTests {
         let expected = switch kind {
         case .output: twoChannelState.output
         case .input: twoChannelState.input
-        default: twoChannelState.kernel
+        default: AnyTensor.double(twoChannelState.kernel)
         }
-        #expect(try ArrayFile.read(path: path) == .double(try #require(expected)))
+        #expect(try ArrayFile.read(path: path) == (try #require(expected)))
     }
 
     @Test func theOutputIsEveryChannelNHWC() throws {
@@ -168,7 +168,7 @@ struct ExporterTests {
         let written = try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject())
         #expect(written == [path] + SnippetFiles(beside: path, hasBias: false).all)
         #expect(try directory.contents() == ["conv.expected.npy", "conv.input.npy", "conv.kernel.npy", "conv.py"])
-        #expect(try ArrayFile.read(path: directory.path("conv.expected.npy")) == .double(try #require(twoChannelState.output)))
+        #expect(try ArrayFile.read(path: directory.path("conv.expected.npy")) == (try #require(twoChannelState.output)))
         let source = String(decoding: directory.bytes("conv.py") ?? [], as: UTF8.self)
         #expect(source.contains("with \(framework.displayName)."))
     }
@@ -184,6 +184,27 @@ struct ExporterTests {
         #expect(run.status == 0, "\(run.output)\(run.standardError)")
         #expect(run.output.contains(" matches atrous: max abs error "))
         #expect(!run.output.contains("DIFFERS"))
+    }
+
+    /// A float32 input at rate 2, SAME, reflect fill: computed in float32.
+    static let float32State = stateAfter([
+        .inputLoaded(.float(Tensor(shape: [1, 7, 9, 1]) { Float($0[1] * 9 + $0[2]) / 3 - 5 }), path: "x.npy"),
+        .setKernelPreset(.random(seed: 8)), .setRate(Pair(square: 2)), .setPadding(.same), .setFill(.reflect),
+    ])
+
+    @Test("a float32 input's snippet writes float32 arrays and matches the framework in float32",
+          .enabled(if: Python.hasNumpy), arguments: SnippetFramework.allCases.filter { Python.canImport($0.pythonModule) })
+    func float32SnippetRuns(framework: SnippetFramework) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.path("conv.py")
+        try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject(Self.float32State))
+        #expect(try ArrayFile.read(path: directory.path("conv.input.npy")) == Self.float32State.input)
+        #expect(try ArrayFile.read(path: directory.path("conv.expected.npy")) == (try #require(Self.float32State.output)))
+        #expect(try ArrayFile.read(path: directory.path("conv.kernel.npy")).dtypeName == "float32")
+        let run = try Python.runFile(path)
+        #expect(run.status == 0, "\(run.output)\(run.standardError)")
+        #expect(run.output.contains(" matches atrous: max abs error ") && !run.output.contains("DIFFERS"))
     }
 
     /// The gridding stack with a bias and a ReLU on its second layer, on a random input.
@@ -206,7 +227,7 @@ struct ExporterTests {
         let written = try Exporter.perform(.snippet(framework), to: path, overwrite: false, subject: Self.subject(Self.stackState))
         #expect(written == [path] + StackSnippetFiles(beside: path, biases: [false, true, false]).all)
         let last = try #require(Self.stackState.stackOutputs.outputs.last)
-        #expect(try ArrayFile.read(path: directory.path("stack.expected.npy")) == .double(last))
+        #expect(try ArrayFile.read(path: directory.path("stack.expected.npy")) == last)
         let run = try Python.runFile(path)
         #expect(run.status == 0, "\(run.output)\(run.standardError)")
         #expect(run.output.contains(" matches atrous: max abs error ") && !run.output.contains("DIFFERS"))

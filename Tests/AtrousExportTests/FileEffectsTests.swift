@@ -47,7 +47,7 @@ struct FileEffectsTests {
 
         loop.type("export \(path)")
         loop.press([.character("y")])
-        #expect(try ArrayFile.read(path: path) == .double(try #require(twoChannelState.output)))
+        #expect(try ArrayFile.read(path: path) == (try #require(twoChannelState.output)))
         #expect(loop.state.message == .info("Wrote the output to \(path)."))
         #expect(try directory.contents() == ["y.npy"], "no temporary file is left behind")
     }
@@ -137,7 +137,7 @@ struct FileEffectsTests {
         let input = Tensor<Double>(shape: [4, 5]) { Double($0[0] * 5 + $0[1]) }
         try ArrayFile.write(input, to: path, overwrite: false)
         var performer = EffectPerformer()
-        #expect(performer.perform(.loadInput(path: path), state: ExplorerState()) == [.inputLoaded(input, path: path)])
+        #expect(performer.perform(.loadInput(path: path), state: ExplorerState()) == [.inputLoaded(.double(input), path: path)])
         #expect(performer.perform(.loadActual(path: path), state: ExplorerState()) == [.actualLoaded(input, path: path)])
         #expect(performer.perform(.loadKernel(path: directory.path("none.npy")), state: ExplorerState())
             == [.loadFailed(message: IOError.missingFile(path: directory.path("none.npy")).description)])

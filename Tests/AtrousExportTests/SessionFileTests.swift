@@ -29,9 +29,23 @@ struct SessionFileTests {
         Self.expectSameScreen(try ExplorerSession.load(path: path), twoChannelState)
     }
 
+    @Test func aFloat32InputGoesBesideTheSessionAndReopensAsFloat32() throws {
+        let small = Tensor<Float>(shape: [3, 4]) { Float($0[0] * 4 + $0[1]) / 3 }
+        let state = stateAfter([.inputLoaded(.float(small), path: "f.npy"), .setPadding(.same)])
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = try SessionFile.write(ExplorerSession(state: state), to: directory.path("f.atrous.json"),
+                                            overwrite: false)
+        #expect(written == [directory.path("f.atrous.json"), directory.path("f.input.npy")])
+        let back = try ExplorerSession.load(path: directory.path("f.atrous.json"))
+        #expect(back.input == .float(small.reshaped([1, 3, 4, 1])))
+        #expect(back.output == state.output)
+        Self.expectSameScreen(back, state)
+    }
+
     @Test func aLargeInputGoesBesideTheSessionAndMovesWithIt() throws {
         let large = Tensor<Double>(shape: [70, 70]) { Double(($0[0] * 31 + $0[1] * 7) % 11) / 4 }
-        let state = stateAfter([.inputLoaded(large, path: "big.npy"), .setRate(Pair(square: 3)),
+        let state = stateAfter([.inputLoaded(.double(large), path: "big.npy"), .setRate(Pair(square: 3)),
                                 .selectOutputCell(row: 40, column: 12)])
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -40,7 +54,7 @@ struct SessionFileTests {
         #expect(written == [directory.path("big.atrous.json"), directory.path("big.input.npy")])
         let text = String(decoding: directory.bytes("big.atrous.json") ?? [], as: UTF8.self)
         #expect(text.contains("\"values_file\": \"big.input.npy\""), "named relative to the session")
-        #expect(try ArrayFile.read(path: directory.path("big.input.npy")) == .double(state.input))
+        #expect(try ArrayFile.read(path: directory.path("big.input.npy")) == state.input)
 
         let moved = try TemporaryDirectory()
         defer { moved.remove() }
@@ -51,13 +65,13 @@ struct SessionFileTests {
 
     @Test func nonFiniteValuesGoBesideTheSessionToo() throws {
         let holes = Tensor<Double>(shape: [4, 5]) { $0 == [1, 2] ? .nan : ($0 == [2, 2] ? -.infinity : 1) }
-        let state = stateAfter([.inputLoaded(holes, path: "holes.npy")])
+        let state = stateAfter([.inputLoaded(.double(holes), path: "holes.npy")])
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let written = try SessionFile.write(ExplorerSession(state: state), to: directory.path("h.session"), overwrite: false)
         #expect(written.count == 2 && written[1] == directory.path("h.input.npy"))
         let back = try ExplorerSession.load(path: directory.path("h.session"))
-        #expect(back.input.scalars[7].isNaN && back.input.scalars[12] == -.infinity)
+        #expect(back.input[flat: 7].isNaN && back.input[flat: 12] == -.infinity)
         #expect(back.input.shape == state.input.shape)
     }
 
@@ -157,7 +171,7 @@ struct SessionFileTests {
             """.utf8), to: "s.atrous.json")
         let state = try ExplorerSession.load(path: directory.path("s.atrous.json"))
         #expect(state.inputShape == FeatureMapShape(batch: 1, height: 4, width: 4, channels: 1))
-        #expect(state.output?.scalars == state.input.scalars, "a 1x1 identity kernel copies the input")
+        #expect(state.output?.doubles.scalars == state.input.doubles.scalars, "a 1x1 identity kernel copies the input")
         #expect(state.inputSource == .file(path: "x.npy"))
     }
 }

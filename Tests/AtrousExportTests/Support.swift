@@ -23,6 +23,6 @@ func screen(of state: ExplorerState, size: Size = Size(width: 100, height: 30), 
 
 /// A two-channel state with a non-trivial output: a ramp through a random kernel at rate 2.
 let twoChannelState = stateAfter([
-    .inputLoaded(Tensor(shape: [1, 6, 7, 2]) { Double($0[1] * 7 + $0[2]) - 3.5 * Double($0[3]) }, path: "ramp2.npy"),
+    .inputLoaded(.double(Tensor(shape: [1, 6, 7, 2]) { Double($0[1] * 7 + $0[2]) - 3.5 * Double($0[3]) }), path: "ramp2.npy"),
     .setKernelPreset(.random(seed: 5)), .setPadding(.same), .setFill(.reflect), .move(.right),
 ])

@@ -12,7 +12,7 @@ struct ActualComparisonSnapshotTests {
     static func comparedState() throws -> ExplorerState {
         var state = ExplorerState()
         update(&state, .setInputPattern(.random(seed: 3), size: nil))
-        var actual = try #require(state.output)
+        var actual = try #require(state.output).doubles
         actual[0, 1, 2, 0] -= 2
         actual[0, 4, 6, 0] += 0.5
         update(&state, .actualLoaded(actual, path: "y.npy"))
@@ -87,7 +87,7 @@ struct PinnedComparisonSnapshotTests {
             String(repeating: HeatPalette(colors: false).cell(for: value, scale: .diverging(limit: 27)).character, count: 2)
         }
         #expect(shade(low) == "==" && shade(-27) == "■■")
-        let outputs = (state.pinned!.output!.scalars + state.output!.scalars)
+        let outputs = (state.pinned!.output!.doubles.scalars + state.output!.doubles.scalars)
         #expect(words.contains { $0.hasPrefix("A, B") && $0.hasSuffix(ValueFormat.short(outputs.max()!)) })
         #expect(words.contains { $0.contains(" " + ValueFormat.short(outputs.min()!) + " ") })
     }

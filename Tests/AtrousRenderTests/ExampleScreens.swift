@@ -28,8 +28,8 @@ enum ExampleScreens {
             let convolution = try Convolution(kernel: kernel, bias: [0.25], rate: Pair(square: 2), padding: .same,
                                               fill: .reflect)
             return ExplorerScreen(
-                input: input, kernel: kernel, layer: convolution.spec,
-                geometry: try convolution.geometry(for: FeatureMapShape(shape: input.shape)), output: try convolution(input),
+                input: .double(input), kernel: kernel, layer: convolution.spec,
+                geometry: try convolution.geometry(for: FeatureMapShape(shape: input.shape)), output: .double(try convolution(input)),
                 breakdown: try convolution.taps(of: input, row: 0, column: 1),
                 selectedInput: GridPosition(row: 3, column: 3), reached: [GridPosition(row: 1, column: 1)],
                 selectedWeight: GridPosition(row: 1, column: 2),

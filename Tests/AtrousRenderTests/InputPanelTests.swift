@@ -10,7 +10,7 @@ struct InputPanelTests {
         let convolution = try Convolution(kernel: Tensor(shape: [kernel, kernel], repeating: 1),
                                           rate: Pair(square: rate), padding: padding, fill: fill)
         let geometry = try convolution.geometry(for: FeatureMapShape(shape: input.shape))
-        return InputPanel(input: input, geometry: geometry, taps: try convolution.taps(of: input, row: row, column: column),
+        return InputPanel(input: .double(input), geometry: geometry, taps: try convolution.taps(of: input, row: row, column: column),
                           palette: palette, scroll: scroll)
     }
 
@@ -133,7 +133,7 @@ struct InputPanelTests {
         let input = Tensor<Double>(shape: [3, 3, 2], repeating: 1)
         let convolution = try Convolution(kernel: Tensor(shape: [1, 1, 2, 1], repeating: 1))
         let geometry = try convolution.geometry(for: FeatureMapShape(shape: input.shape))
-        let panel = InputPanel(input: input, geometry: geometry, channel: 1, palette: .monochrome)
+        let panel = InputPanel(input: .double(input), geometry: geometry, channel: 1, palette: .monochrome)
         // Channels count from 0, as y[i,j,c] and :channel do; the one-row area hides the grid.
         #expect(CellBuffer.rendering(panel, size: Size(width: 40, height: 1)).text == "Input 3x3 · ch 1 of 0–1  ↓ more")
         #expect(CellBuffer.rendering(panel, size: Size(width: 22, height: 1)).text == "Input 3x3 ch 1  ↓ more")

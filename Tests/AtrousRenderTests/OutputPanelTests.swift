@@ -10,7 +10,7 @@ struct OutputPanelTests {
 
     @Test func valuesWithTheCurrentCellAndTheReachedCellsMarked() {
         let palette = Palette.monochrome
-        let panel = OutputPanel(output: boxOverImpulse, current: GridPosition(row: 2, column: 2),
+        let panel = OutputPanel(output: .double(boxOverImpulse), current: GridPosition(row: 2, column: 2),
                                 reached: [GridPosition(row: 1, column: 1), GridPosition(row: 3, column: 3)], palette: palette)
         let buffer = CellBuffer.rendering(panel, size: Size(width: 17, height: 7))
         expectPicture(buffer, """
@@ -37,7 +37,7 @@ struct OutputPanelTests {
 
     @Test func heatMapMarksTheCurrentCellWithBrackets() {
         let output = Tensor<Double>(shape: [2, 2], scalars: [0, 1, 2, 4])
-        let panel = OutputPanel(output: output, current: GridPosition(row: 0, column: 0), mode: .heat, palette: .monochrome)
+        let panel = OutputPanel(output: .double(output), current: GridPosition(row: 0, column: 0), mode: .heat, palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 10, height: 4)), """
         Output 2x2
            0 1
@@ -48,14 +48,14 @@ struct OutputPanelTests {
 
     @Test func signedHeatMapShowsNegativesWithTheirOwnStrokes() {
         let output = Tensor<Double>(shape: [2, 2], scalars: [-4, -1, 0, 4])
-        let panel = OutputPanel(output: output, reached: [GridPosition(row: 1, column: 1)], mode: .heat, palette: .monochrome)
+        let panel = OutputPanel(output: .double(output), reached: [GridPosition(row: 1, column: 1)], mode: .heat, palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 10, height: 4)), """
         Output 2x2
            0 1
         0 ■■--
         1   ()
         """)
-        let coloured = CellBuffer.rendering(OutputPanel(output: output, mode: .heat, palette: .color),
+        let coloured = CellBuffer.rendering(OutputPanel(output: .double(output), mode: .heat, palette: .color),
                                             size: Size(width: 10, height: 4))
         #expect(coloured[2, 2]?.style.background == .indexed(21))
         #expect(coloured[4, 3]?.style.background == .indexed(196))
@@ -65,7 +65,7 @@ struct OutputPanelTests {
     let oneToNine = Tensor<Double>(shape: [3, 3]) { Double($0[0] * 3 + $0[1] + 1) }
 
     @Test func bothModePutsTheHeatMapBesideTheValuesWhenItFits() {
-        let panel = OutputPanel(output: oneToNine, current: GridPosition(row: 1, column: 1), mode: .both, palette: .monochrome)
+        let panel = OutputPanel(output: .double(oneToNine), current: GridPosition(row: 1, column: 1), mode: .both, palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 21, height: 5)), """
         Output 3x3
             0  1  2     0 1 2
@@ -76,7 +76,7 @@ struct OutputPanelTests {
     }
 
     @Test func bothModeStacksTheHeatMapOnANarrowTallPanel() {
-        let panel = OutputPanel(output: oneToNine, current: GridPosition(row: 1, column: 1), mode: .both, palette: .monochrome)
+        let panel = OutputPanel(output: .double(oneToNine), current: GridPosition(row: 1, column: 1), mode: .both, palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 12, height: 10)), """
         Output 3x3
             0  1  2
@@ -92,14 +92,14 @@ struct OutputPanelTests {
     }
 
     @Test func bothModeKeepsOnlyTheValuesWithoutRoom() {
-        let panel = OutputPanel(output: oneToNine, mode: .both, palette: .monochrome)
+        let panel = OutputPanel(output: .double(oneToNine), mode: .both, palette: .monochrome)
         let buffer = CellBuffer.rendering(panel, size: Size(width: 12, height: 5))
         #expect(buffer.text == "Output 3x3\n    0  1  2\n0   1  2  3\n1   4  5  6\n2   7  8  9")
     }
 
     @Test func largeOutputsScrollToTheCurrentCell() {
         let output = Tensor<Double>(shape: [10, 10]) { Double($0[1]) }
-        let panel = OutputPanel(output: output, current: GridPosition(row: 9, column: 9), palette: .monochrome)
+        let panel = OutputPanel(output: .double(output), current: GridPosition(row: 9, column: 9), palette: .monochrome)
         expectPicture(CellBuffer.rendering(panel, size: Size(width: 12, height: 4)), """
         Output 1… ↑←
             7  8  9

@@ -77,7 +77,7 @@ struct RenderStateTests {
         let moved = render(state(after: [.setKernelSize(Pair(2, 1)), .move(.down), .dismiss]), size: size, colors: false)
         #expect(moved.lines[22].hasPrefix("Taps a–b: input cell × weight, summed into y[1,0]."))
         let channels = try #require(try? ExplorerParameters(
-            input: Tensor(shape: [5, 5, 2], repeating: 1), inputSource: .file(path: "x.npy"),
+            input: .double(Tensor(shape: [5, 5, 2], repeating: 1)), inputSource: .file(path: "x.npy"),
             kernel: KernelPreset.box.tensor(size: Pair(square: 3), channels: 2), kernelSource: .preset(.box)))
         var twoChannels = ExplorerState(parameters: channels)
         update(&twoChannels, .stepChannel(.forward))

@@ -14,7 +14,7 @@ struct SummaryFrameTests {
     static func states() -> [ExplorerState] {
         var state = ExplorerState()
         var states: [ExplorerState] = []
-        for action: ExplorerAction in [.inputLoaded(input, path: "mixed.npy"), .stepChannel(.forward),
+        for action: ExplorerAction in [.inputLoaded(.double(input), path: "mixed.npy"), .stepChannel(.forward),
                                        .stepChannel(.forward), .move(.right), .addLayer(nil), .setActivation(.relu),
                                        .stepChannel(.forward), .stepLayer(.backward), .adjustRate(by: 1, axis: nil)] {
             update(&state, action)

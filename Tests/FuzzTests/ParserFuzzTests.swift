@@ -28,7 +28,7 @@ struct ParserFuzzTests {
             do {
                 try directory.write(bytes, to: "case.npy")
                 var state = ExplorerState()
-                _ = update(&state, .inputLoaded(try ArrayFile.read(path: path).converted(to: Double.self), path: path))
+                _ = update(&state, .inputLoaded(try ArrayFile.read(path: path), path: path))
                 _ = render(state, size: Size(width: 100, height: 30), colors: true)
                 if let message = state.message { FuzzCampaign.checkMessage(message.text, ".npy input", number, sentence: false) }
             } catch {

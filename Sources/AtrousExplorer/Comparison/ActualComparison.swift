@@ -20,7 +20,7 @@ public struct ActualComparison: Sendable, Equatable {
 
     /// Compares `actual` with the current `output` and diagnoses it against `input` and `kernel`.
     init(path: String, actual loaded: Tensor<Double>, input: Tensor<Double>, kernel: Tensor<Double>,
-         bias: [Double]?, output: Tensor<Double>?) {
+         bias: [Double]?, output: AnyTensor?) {
         self.path = path
         actual = (try? FeatureMapShape(shape: loaded.shape)).map { loaded.reshaped($0.dimensions) } ?? loaded
         do {
@@ -35,9 +35,10 @@ public struct ActualComparison: Sendable, Equatable {
         compare(with: output)
     }
 
-    /// Recomputes the differences against atrous's current output.
-    mutating func compare(with output: Tensor<Double>?) {
-        guard let output, output.shape == actual.shape else {
+    /// Recomputes the differences against atrous's current output, read as doubles (a float32
+    /// output widens exactly).
+    mutating func compare(with output: AnyTensor?) {
+        guard let output = output.flatMap({ $0.shape == actual.shape ? $0.doubles : nil }) else {
             difference = nil
             largest = []
             return

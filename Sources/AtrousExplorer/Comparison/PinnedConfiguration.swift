@@ -6,8 +6,8 @@ public struct PinnedConfiguration: Sendable, Equatable {
     /// A's parameters, as they were when pinned.
     public let parameters: ExplorerParameters
     /// The map A's selected layer read, and A's output (`(N, H_out, W_out, Cout)`), or nil when impossible.
-    let layerInput: Tensor<Double>?
-    public let output: Tensor<Double>?
+    let layerInput: AnyTensor?
+    public let output: AnyTensor?
     /// A's taps for the current cell and channel, or nil when the cell lies outside A's output.
     public internal(set) var taps: TapBreakdown<Double>?
     /// A's range and decimals in the shown channel, read once per channel; nil when A has no such channel.
@@ -22,7 +22,7 @@ public struct PinnedConfiguration: Sendable, Equatable {
     /// The channel ``difference`` and ``outputSummary`` were made for.
     private var comparedChannel: Int?
 
-    init(parameters: ExplorerParameters, layerInput: Tensor<Double>?, output: Tensor<Double>?) {
+    init(parameters: ExplorerParameters, layerInput: AnyTensor?, output: AnyTensor?) {
         self.parameters = parameters
         self.layerInput = layerInput
         self.output = output
@@ -38,12 +38,11 @@ public struct PinnedConfiguration: Sendable, Equatable {
 
     /// Follows B to a new cell or channel: A's taps at B's cell and channel, and `A − B`
     /// again only when the channel changed (the outputs did not).
-    mutating func follow(position: GridPosition, channel: Int, output current: Tensor<Double>?) {
+    mutating func follow(position: GridPosition, channel: Int, output current: AnyTensor?) {
         taps = nil
         if let output, let layerInput, channel < output.shape[3],
            position.row < output.shape[1], position.column < output.shape[2] {
-            taps = try? parameters.convolution().taps(of: layerInput, row: position.row, column: position.column,
-                                                      channel: channel)
+            taps = try? parameters.taps(of: layerInput, row: position.row, column: position.column, channel: channel)
         }
         if channel != comparedChannel { compare(with: current, channel: channel) }
     }
@@ -52,7 +51,7 @@ public struct PinnedConfiguration: Sendable, Equatable {
     /// both have.
     ///
     /// - Complexity: O(H·W) of the two outputs' common cells, and one pass over A's channel.
-    mutating func compare(with current: Tensor<Double>?, channel: Int) {
+    mutating func compare(with current: AnyTensor?, channel: Int) {
         comparedChannel = channel
         difference = nil
         differenceSummary = nil

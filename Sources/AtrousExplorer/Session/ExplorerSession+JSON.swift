@@ -5,9 +5,11 @@ import AtrousIO
 
 extension ExplorerSession {
     /// Whether the input's values go into the session itself: at most
-    /// ``SessionFormat/inlineLimit`` values, all finite (JSON has no infinity or NaN).
+    /// ``SessionFormat/inlineLimit`` float64 values, all finite (JSON has no infinity or NaN,
+    /// and its numbers read back as float64, so a float32 input keeps its type in a file).
     public var storesInputInline: Bool {
-        input.count <= SessionFormat.inlineLimit && input.scalars.allSatisfy(\.isFinite)
+        guard case let .double(values) = input else { return false }
+        return values.count <= SessionFormat.inlineLimit && values.scalars.allSatisfy(\.isFinite)
     }
 
     /// The session as a JSON document, in the order the format describes.
@@ -21,7 +23,7 @@ extension ExplorerSession {
         if let inputFile {
             inputMembers.append(("values_file", .string(inputFile)))
         } else {
-            inputMembers.append(("values", .array(input.scalars.map { .number($0) })))
+            inputMembers.append(("values", .array(input.doubles.scalars.map { .number($0) })))
         }
         var view: [(key: String, value: JSONValue)] = [
             ("help", .bool(showsHelp)), ("speed", .number(stepsPerSecond)),
@@ -109,10 +111,10 @@ extension ExplorerSession {
     /// - Parameters:
     ///   - json: the parsed file.
     ///   - path: the session file; a `values_file` is resolved relative to its directory.
-    ///   - readArray: reads the array at a `values_file`'s resolved path, as doubles.
+    ///   - readArray: reads the array at a `values_file`'s resolved path, in the float type the file holds.
     /// - Throws: ``SessionError`` naming the file and the member at fault.
     public init(json: JSONValue, path: String,
-                readArray: (String) throws(IOError) -> Tensor<Double>) throws(SessionError) {
+                readArray: (String) throws(IOError) -> AnyTensor) throws(SessionError) {
         let root = SessionField(value: json, name: "", path: path)
         try Self.checkHeader(root)
         try root.checkMembers(["format", "version", "input", "kernel", "layer", "fill", "position", "channels",
@@ -248,19 +250,19 @@ extension ExplorerSession {
 
     // MARK: Input
 
-    private static func input(_ field: SessionField, readArray: (String) throws(IOError) -> Tensor<Double>)
-        throws(SessionError) -> (Tensor<Double>, InputSource) {
+    private static func input(_ field: SessionField, readArray: (String) throws(IOError) -> AnyTensor)
+        throws(SessionError) -> (AnyTensor, InputSource) {
         try field.checkMembers(["source", "shape", "values", "values_file"])
         let source = try inputSource(field.required("source"))
         let declared = try field.member("shape").map { shape throws(SessionError) in try Self.shape(shape) }
-        let tensor: Tensor<Double>
+        let tensor: AnyTensor
         switch (field.member("values"), field.member("values_file")) {
         case (.some, .some):
             throw .inconsistent(path: field.path,
                                 reason: "\"input\" gives both \"values\" and \"values_file\"; keep one")
         case let (.some(values), nil):
             guard let shape = declared else { throw .missingField(path: field.path, field: "input.shape") }
-            tensor = try Self.tensor(values, shape: shape, role: "input")
+            tensor = .double(try Self.tensor(values, shape: shape, role: "input"))
         case let (nil, .some(file)):
             tensor = try Self.inputValues(file, readArray: readArray)
             if let declared, declared != tensor.shape {
@@ -271,7 +273,7 @@ extension ExplorerSession {
             guard case let .pattern(pattern, size) = source else {
                 throw .missingField(path: field.path, field: "input.values")
             }
-            tensor = pattern.tensor(size: size)
+            tensor = .double(pattern.tensor(size: size))
             if let declared, declared != tensor.shape {
                 throw .inconsistent(path: field.path, reason: "\"input.shape\" is \(shapeText(declared)) but the "
                     + "\(sizeText(size)) pattern makes \(shapeText(tensor.shape))")
@@ -320,8 +322,8 @@ extension ExplorerSession {
     }
 
     /// The values in a `values_file`, relative to the session's directory, read by `readArray`.
-    private static func inputValues(_ field: SessionField, readArray: (String) throws(IOError) -> Tensor<Double>)
-        throws(SessionError) -> Tensor<Double> {
+    private static func inputValues(_ field: SessionField, readArray: (String) throws(IOError) -> AnyTensor)
+        throws(SessionError) -> AnyTensor {
         let name = try field.string
         let file = SessionFormat.resolve(name, relativeToSessionAt: field.path)
         do {

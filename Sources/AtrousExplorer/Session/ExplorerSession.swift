@@ -7,8 +7,8 @@ import AtrousCore
 /// so every derived value is recomputed, then puts the view back. Playback always reopens
 /// paused. The README's "Session files" section documents the file.
 public struct ExplorerSession: Sendable, Equatable {
-    /// The input, NHWC, and where it came from.
-    public var input: Tensor<Double>
+    /// The input, NHWC, in its float type, and where it came from.
+    public var input: AnyTensor
     public var inputSource: InputSource
     /// The kernel, HWIO, and the preset it started from.
     public var kernel: Tensor<Double>
@@ -61,7 +61,7 @@ public struct ExplorerSession: Sendable, Equatable {
         }
     }
 
-    init(input: Tensor<Double>, inputSource: InputSource, kernel: Tensor<Double>, kernelSource: KernelSource,
+    init(input: AnyTensor, inputSource: InputSource, kernel: Tensor<Double>, kernelSource: KernelSource,
          spec: LayerSpec, position: GridPosition, inputChannel: Int, outputChannel: Int,
          selectedWeight: GridPosition, pickedInput: GridPosition?, showsHelp: Bool, showsStack: Bool,
          stepsPerSecond: Int,

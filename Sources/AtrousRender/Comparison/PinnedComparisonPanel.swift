@@ -13,7 +13,7 @@ public struct PinnedComparisonPanel: Widget, Sendable {
     public var pinned: PinnedConfiguration
     /// B's layer, its output (or nil when its parameters are impossible) and that output's summary.
     public var layer: LayerSpec
-    public var output: Tensor<Double>?
+    public var output: AnyTensor?
     public var outputSummary: MapSummary?
     /// What B changed of A (``PinnedConfiguration/changes(to:)``).
     public var changes: [String]
@@ -23,7 +23,7 @@ public struct PinnedComparisonPanel: Widget, Sendable {
     public var showsChannel: Bool
     public var palette: Palette
 
-    public init(pinned: PinnedConfiguration, layer: LayerSpec, output: Tensor<Double>?, outputSummary: MapSummary?,
+    public init(pinned: PinnedConfiguration, layer: LayerSpec, output: AnyTensor?, outputSummary: MapSummary?,
                 changes: [String], channel: Int, current: GridPosition?, showsChannel: Bool, palette: Palette) {
         self.pinned = pinned
         self.layer = layer
@@ -122,7 +122,7 @@ public struct PinnedComparisonPanel: Widget, Sendable {
         let difference = pinned.difference.map {
             Plane(height: $0.shape[0], width: $0.shape[1], values: $0.scalars, summary: pinned.differenceSummary)
         } ?? Plane(height: 0, width: 0, values: [])
-        let caption = { (map: Tensor<Double>?) in MapCaption(shape: map?.shape ?? [], channel: self.channel, batch: 0) }
+        let caption = { (map: AnyTensor?) in MapCaption(shape: map?.shape ?? [], channel: self.channel, batch: 0) }
         return [
             Map(titles: Self.titles("A", PinnedConfiguration.shortSummary(of: pinned.parameters.spec), a,
                                     caption(pinned.output)), plane: a,

@@ -96,7 +96,7 @@ public struct LayersOverviewPanel: Widget, Sendable {
                      clip: titleArea)
         for (y, row) in zip(grid.y..., rows) {
             for (x, column) in zip(stride(from: grid.x, to: grid.maxX, by: cellWidth), columns) {
-                let value = plane.values[row * plane.width + column]
+                guard let value = plane[row, column] else { continue }
                 let shade = palette.heat.cell(for: value, scale: heat)
                 // A cone cell keeps its heat colour behind the mark; without colour the mark replaces a shade.
                 let mark = Cell("•", style: palette.heat.colors ? palette.heat.textStyle(for: value, scale: heat) : .plain)

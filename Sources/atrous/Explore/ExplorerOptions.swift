@@ -59,7 +59,7 @@ struct ExplorerOptions: ParsableArguments {
         }
         if let kernel {
             if Self.namesFile(kernel) {
-                state = try Self.state(state, withKernel: try performer.readArray(kernel), path: kernel)
+                state = try Self.state(state, withKernel: try performer.readArray(kernel).doubles, path: kernel)
             } else {
                 try apply(command: "kernel", arguments: kernel, flag: "--kernel", to: &state)
             }

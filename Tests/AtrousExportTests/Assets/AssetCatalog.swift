@@ -139,14 +139,14 @@ enum AssetCatalog {
             ("gridding-2-2-2", after([.setInputPattern(.checkerboard, size: Pair(square: 17)),
                                        .setLayers([rate2, rate2, rate2]),
                                        .selectOutputCell(row: 8, column: 8)])),
-            ("aerial-sobel", after([.inputLoaded(aerialTile(), path: "Assets/inputs/aerial-48x48.png"),
+            ("aerial-sobel", after([.inputLoaded(.double(aerialTile()), path: "Assets/inputs/aerial-48x48.png"),
                                      .setKernelPreset(.sobelX), .setFill(.reflect),
                                      .selectOutputCell(row: 10, column: 18)])),
-            ("signal-causal", after([.inputLoaded(signal, path: "Assets/inputs/signal-1x64.npy"),
+            ("signal-causal", after([.inputLoaded(.double(signal), path: "Assets/inputs/signal-1x64.npy"),
                                       .setKernelSize(Pair(1, 2)), .setRate(Pair(1, 4)), .setPadding(.causal),
                                       .selectOutputCell(row: 0, column: 28)])),
             ("wavenet", after([.loadStackPreset(.wavenet),
-                               .inputLoaded(signal, path: "Assets/inputs/signal-1x64.npy"), .last])),
+                               .inputLoaded(.double(signal), path: "Assets/inputs/signal-1x64.npy"), .last])),
         ]
     }
 
