@@ -25,7 +25,7 @@ extension ModelFieldPanel {
         dropBlocks(upTo: 5)
         if total() > height { tableHeight = max(2, tableHeight - (total() - height)) }
         let title = PanelLine(text: titles.firstFitting(width: width), style: palette.header)
-        let lines = [title] + table.lines(width: width, height: tableHeight, palette: palette) + blocks.flatMap(\.lines)
+        let lines = [title] + table(width: width).lines(width: width, height: tableHeight, palette: palette) + blocks.flatMap(\.lines)
         return Array(lines.prefix(height))
     }
 
@@ -38,18 +38,29 @@ extension ModelFieldPanel {
                 "Node '\(model.nodeName)'", "Model \(file)"]
     }
 
-    /// The layer table: one row per node on the paths, the block named on its first row.
-    var table: LayerTable {
+    /// The layer table in `width` columns: grouped by block while the block column fits, else
+    /// with the nodes' full names, so no row loses the part of its name the block held.
+    func table(width: Int) -> LayerTable {
+        let grouped = table(grouped: true)
+        guard grouped.fittingColumns(width: width).contains(where: { $0.header == "block" }) else {
+            return table(grouped: false)
+        }
+        return grouped
+    }
+
+    /// The layer table: one row per node on the paths; grouped, the block named on its first row.
+    func table(grouped: Bool) -> LayerTable {
         let cells = model.rows.map(\.cells)
+        let grouped = grouped && model.blocks.contains(where: { $0.block != nil })
         func column(_ header: String, _ values: [String], _ rank: Int?, right: Bool = false) -> LayerTable.Column {
             LayerTable.Column(header: header, cells: values, dropRank: rank, alignsRight: right)
         }
         var columns: [LayerTable.Column] = []
-        if model.blocks.contains(where: { $0.block != nil }) {
+        if grouped {
             columns.append(column("block", model.blocks.map { $0.startsBlock ? $0.block ?? "" : "" }, 8))
         }
         columns += [
-            column("node", model.blocks.map(\.shortName), nil),
+            column("node", grouped ? model.blocks.map(\.shortName) : model.rows.map(\.name), nil),
             column("op", model.rows.map(\.operatorName), 7),
             column("k", cells.map(\.kernel), nil),
             column("r", cells.map(\.rate), nil),
@@ -87,8 +98,8 @@ extension ModelFieldPanel {
         let after = (report.padAfter(field.rows, axis: .height), report.padAfter(field.columns, axis: .width))
         list.append((PanelParagraph("Field \(ModelFieldReport.fractions(field.rows.size, field.columns.size)), jump "
             + "\(ModelFieldReport.fractions(field.rows.jump, field.columns.jump)), eff. padding "
-            + "\(ModelFieldReport.fractions(field.rows.padBefore, field.columns.padBefore))+"
-            + "\(ModelFieldReport.fractions(after.0, after.1)).", palette.value), 4))
+            + "\(ModelFieldReport.fractions(field.rows.padBefore, field.columns.padBefore)) before, "
+            + "\(ModelFieldReport.fractions(after.0, after.1)) after.", palette.value), 4))
         let coverage = analysis.coverage
         let coverageText: String
         if coverage.cells == 0 {
@@ -101,7 +112,8 @@ extension ModelFieldPanel {
         }
         list.append((PanelParagraph(coverageText, coverage.holes > 0 ? palette.note : palette.value), nil))
         let paths = analysis.pathCounts
-        list.append((PanelParagraph("\(Self.countText(paths.total)) paths, at most \(Self.countText(paths.maximum)) "
+        let through = analysis.globalDependencies.isEmpty ? "" : " with the global ones"
+        list.append((PanelParagraph("\(Self.countText(paths.total)) paths\(through), at most \(Self.countText(paths.maximum)) "
             + "into one cell\(paths.isExact ? "" : " (rounded past 2^53)").", palette.value), 1))
         let merges = report.merges
         if !merges.isEmpty {

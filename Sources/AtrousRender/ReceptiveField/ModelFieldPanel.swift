@@ -19,13 +19,22 @@ public struct ModelFieldPanel: Widget, Sendable {
     static let textWidths = 40...72
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
-        ReceptiveFieldPanel.arrange(picture: picture, text: textLines, textWidths: Self.textWidths,
+        ReceptiveFieldPanel.arrange(picture: picture(width: area.width), text: textLines, textWidths: Self.textWidths,
                                     into: &buffer, area: area)
+    }
+
+    /// The picture, asking for the room of one-column cells when two-column cells would not
+    /// leave the text its narrowest column in `width`: the map draws them so anyway, and the
+    /// columns it would leave blank go to the table.
+    func picture(width: Int) -> ReceptiveFieldPanel.Picture {
+        let (map, picture) = self.picture
+        guard width - 1 - picture.width < Self.textWidths.lowerBound else { return picture }
+        return ReceptiveFieldPanel.Picture(widget: map, height: picture.height, width: map.narrowWidth)
     }
 
     /// The local paths (the convolutions' and pools'), whose zeros are the holes; paths through
     /// a global operation reach every cell and are said in the text instead.
-    var picture: ReceptiveFieldPanel.Picture {
+    var picture: (map: PathCountMapView, picture: ReceptiveFieldPanel.Picture) {
         let analysis = model.analysis
         let counts = analysis.localPathCounts
         let size = counts.size
@@ -36,7 +45,7 @@ public struct ModelFieldPanel: Widget, Sendable {
                 count: { counts.counts[$0 * size.width + $1] },
                 subject: analysis.globalDependencies.isEmpty ? "Paths into" : "Local paths into"),
             palette: palette)
-        return ReceptiveFieldPanel.Picture(widget: map, height: map.naturalHeight, width: map.naturalWidth)
+        return (map, ReceptiveFieldPanel.Picture(widget: map, height: map.naturalHeight, width: map.naturalWidth))
     }
 
     /// A count as a whole number, or in three significant digits past 10^15, where float64

@@ -81,9 +81,14 @@ struct PathCountMapView: Widget, Sendable {
     var naturalHeight: Int { contentRows.count + 3 }
 
     /// The columns to show the whole box with square-looking two-column cells.
-    var naturalWidth: Int {
-        let digits = max(GridLayout.label(contentRows.lowerBound).count, GridLayout.label(contentRows.upperBound - 1).count)
-        return digits + 1 + 2 * contentColumns.count
+    var naturalWidth: Int { labelWidth + 1 + 2 * contentColumns.count }
+
+    /// The columns to show the whole box with one-column cells, as ``layout(in:)`` draws it when
+    /// two-column cells do not fit.
+    var narrowWidth: Int { labelWidth + 1 + contentColumns.count }
+
+    private var labelWidth: Int {
+        max(GridLayout.label(contentRows.lowerBound).count, GridLayout.label(contentRows.upperBound - 1).count)
     }
 
     /// The field's box with its margin, centred on the field's centre.
