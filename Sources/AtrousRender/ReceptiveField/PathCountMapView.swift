@@ -84,8 +84,11 @@ struct PathCountMapView: Widget, Sendable {
     var naturalWidth: Int { labelWidth + 1 + 2 * contentColumns.count }
 
     /// The columns to show the whole box with one-column cells, as ``layout(in:)`` draws it when
-    /// two-column cells do not fit.
-    var narrowWidth: Int { labelWidth + 1 + contentColumns.count }
+    /// two-column cells do not fit. A column index starts at its cell and runs on to the right,
+    /// so the last one's extra digits need room too, or `30` would read as `3`.
+    var narrowWidth: Int {
+        labelWidth + 1 + contentColumns.count + GridLayout.label(contentColumns.upperBound - 1).count - 1
+    }
 
     private var labelWidth: Int {
         max(GridLayout.label(contentRows.lowerBound).count, GridLayout.label(contentRows.upperBound - 1).count)
@@ -117,7 +120,7 @@ struct PathCountMapView: Widget, Sendable {
         guard shown != region.size else { return ["\(subject) output cell \(cell)", "\(subject) \(cell)"] }
         let part = "\(shown.height)x\(shown.width) of \(region.size.height)x\(region.size.width)"
         return ["\(subject) output cell \(cell), \(part) shown", "\(subject) \(cell), \(part) shown",
-                "\(subject) \(cell), \(part)", "\(subject) \(cell)"]
+                "\(subject) \(cell), \(part)", "\(cell), \(part) shown", "\(cell), \(part)", "\(subject) \(cell)"]
     }
 
     /// What input cell (`row`, `column`) shows, `width` characters wide.
