@@ -48,11 +48,25 @@ public struct ModelScreen: Widget, Sendable {
         buffer.render(Footer(hints: hints, palette: palette), in: footerArea)
         if state.mode == .help {
             buffer.fill(body)
-            buffer.render(HelpOverlay(entries: ExplorerScreen.helpEntries(for: state), title: ExplorerScreen.helpTitle(for: state),
+            let entries = state.helpPage == .keys ? Self.helpEntries : ExplorerScreen.helpEntries(for: state)
+            buffer.render(HelpOverlay(entries: entries, title: ExplorerScreen.helpTitle(for: state),
                                       scroll: state.helpScroll, wrapsAlways: state.helpPage != .keys, palette: palette),
                           in: body)
         }
     }
+
+    /// The keys that act on a model, as the help lists them: the others edit a convolution,
+    /// which a model's fixed layers do not have.
+    static let helpEntries = [
+        HelpEntry(key: "H J K L", description: "move the chosen output cell (h j k l and the arrows too)", group: "Model"),
+        HelpEntry(key: "{ }", description: "move the layer table's highlighted row, scrolling it", group: "Model"),
+        HelpEntry(key: ":", description: "a command: :record FILE.cast|FILE.svg records the screen, :quit leaves",
+                  group: "Model"),
+        HelpEntry(key: "?", description: "this help; Esc or ? closes it", group: "Model"),
+        HelpEntry(key: "q", description: "quit", group: "Model"),
+        HelpEntry(key: "other keys", description: "edit a convolution; on a model they say its layers are fixed",
+                  group: "Model"),
+    ]
 
     /// `● REC  cell (8, 8) of 17x17 · row 12/12`, and shorter forms.
     var statusTexts: [String] {

@@ -49,3 +49,11 @@ struct ModelScreenTests {
         #expect(model.analysis.localPathCounts.nonzeroCount(in: try #require(model.analysis.coverage.bounds)) == 225)
     }
 }
+
+extension ModelScreenTests {
+    @Test func theHelpListsTheKeysThatActOnAModel() throws {
+        let text = render(try Self.state("aspp.onnx", [.toggleHelp]), size: Size(width: 100, height: 30), colors: false).text
+        #expect(text.contains("move the chosen output cell"))
+        #expect(!text.contains("rate up"), "the convolution's keys are not offered")
+    }
+}
