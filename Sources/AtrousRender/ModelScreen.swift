@@ -60,7 +60,7 @@ public struct ModelScreen: Widget, Sendable {
     static let helpEntries = [
         HelpEntry(key: "H J K L", description: "move the chosen output cell (h j k l and the arrows too)", group: "Model"),
         HelpEntry(key: "{ }", description: "move the layer table's highlighted row, scrolling it", group: "Model"),
-        HelpEntry(key: ":", description: "a command: :record FILE.cast|FILE.svg records the screen, :quit leaves",
+        HelpEntry(key: ":", description: "commands: :record FILE.cast records the screen, :quit leaves",
                   group: "Model"),
         HelpEntry(key: "?", description: "this help; Esc or ? closes it", group: "Model"),
         HelpEntry(key: "q", description: "quit", group: "Model"),
