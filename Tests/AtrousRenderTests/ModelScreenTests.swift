@@ -57,3 +57,13 @@ extension ModelScreenTests {
         #expect(!text.contains("rate up"), "the convolution's keys are not offered")
     }
 }
+
+extension ModelScreenTests {
+    @Test func onAModelTheWheelScrollsTheTableAndClicksDoNothing() throws {
+        let state = try Self.state("aspp.onnx")
+        let size = Size(width: 80, height: 24)
+        #expect(action(for: MouseEvent(x: 50, y: 5, kind: .wheelUp), in: state, size: size) == .stepLayer(.backward))
+        #expect(action(for: MouseEvent(x: 50, y: 5, kind: .wheelDown), in: state, size: size) == .stepLayer(.forward))
+        #expect(action(for: MouseEvent(x: 10, y: 10, kind: .press(button: 1)), in: state, size: size) == nil)
+    }
+}
