@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "AtrousRenderTests",
             dependencies: [
-                "AtrousRender", "AtrousCore", "AtrousExplorer",
+                "AtrousRender", "AtrousCore", "AtrousExplorer", "AtrousModels", "AtrousTestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

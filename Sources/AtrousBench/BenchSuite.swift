@@ -7,7 +7,8 @@ public enum BenchSuite {
     /// 1, 4 and 8, a 5x5 kernel, the seed with Winograd's algorithm, the explorer-sized convolution; then the explorer's key press
     /// to frame on the default session and on a 512x512 stack, on one 512x512 layer alone and
     /// pinned against another rate, and its first frame; then `atrous rf --model` on a
-    /// ResNet-50 ONNX file with its memory, and DeepLab-v3's path counts.
+    /// ResNet-50 ONNX file with its memory, DeepLab-v3's path counts, and a key press of
+    /// `atrous explore --model` on DeepLab-v3.
     public static var standard: [BenchFigure] {
         let seed = ConvolutionWorkload.seed
         return [
@@ -33,6 +34,7 @@ public enum BenchSuite {
             InteractionWorkload.defaultSession.firstFrameFigure(name: "default_first_frame", repetitions: 1000),
             ModelFigures.resNet50(name: "resnet50_onnx_rf", repetitions: 10),
             ModelFigures.deepLabCounts(name: "deeplabv3_counts_513", repetitions: 5),
+            ModelInteractionFigures.deepLabMove(name: "deeplabv3_explore_key", repetitions: 10),
         ]
     }
 

@@ -100,7 +100,7 @@ enum ModelFigures {
         }
     }
 
-    private static func scratchDirectory() throws -> URL {
+    static func scratchDirectory() throws -> URL {
         let scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("atrous-bench-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: false)

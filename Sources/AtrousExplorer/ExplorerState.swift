@@ -76,6 +76,8 @@ public struct ExplorerState: Sendable, Equatable {
     /// Where `:record` is recording to, or nil when it is not; the frames are kept where they
     /// are drawn.
     public internal(set) var recording: RecordingTarget?
+    /// The model `atrous explore --model` opened, shown instead of the hand-typed convolution; nil for none.
+    public internal(set) var model: ModelExploration?
     /// The lesson being taught, its step and answers; nil when exploring freely.
     public internal(set) var lesson: LessonProgress?
 

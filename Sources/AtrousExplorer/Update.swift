@@ -14,6 +14,7 @@ import AtrousCore
 @discardableResult
 public func update(_ state: inout ExplorerState, _ action: ExplorerAction) -> [ExplorerEffect] {
     let before = state.message
+    if let effects = state.applyToModel(action) { return effects }
     let effects = apply(action, to: &state)
     // An error about an earlier action is stale once a later one went through without its own
     // error: `:goto 99,0` then `:goto 5,5` or `n` clears it. An impossible configuration

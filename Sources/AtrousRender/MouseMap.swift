@@ -7,7 +7,17 @@ import AtrousExplorer
 /// (padding included) shows which output cells read it, on a kernel weight selects it. The
 /// wheel steps through the output cells, or scrolls the help while it is open. Other buttons,
 /// releases, clicks elsewhere and clicks while the command line is open do nothing.
+///
+/// On a model (`explore --model`) the wheel scrolls the layer table and clicks do nothing: the
+/// convolution's panels are not on screen.
 public func action(for mouse: MouseEvent, in state: ExplorerState, size: Size) -> ExplorerAction? {
+    if state.model != nil, state.mode == .normal {
+        switch mouse.kind {
+        case .wheelUp: return .stepLayer(.backward)
+        case .wheelDown: return .stepLayer(.forward)
+        default: return nil
+        }
+    }
     switch (state.mode, mouse.kind) {
     case (.help, .wheelUp): return .scrollHelp(by: -3)
     case (.help, .wheelDown): return .scrollHelp(by: 3)

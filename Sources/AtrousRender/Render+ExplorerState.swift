@@ -14,6 +14,10 @@ import AtrousExplorer
 /// - Complexity: O(cells of the screen + cells of the input and output shown).
 public func render(_ state: ExplorerState, size: Size, colors: Bool, showsRecording: Bool = true) -> CellBuffer {
     let palette = Palette(colors: colors)
+    if let model = state.model {
+        return CellBuffer.rendering(ModelScreen(state: state, model: model, palette: palette,
+                                                isRecording: showsRecording && state.recording != nil), size: size)
+    }
     var explorer = ExplorerScreen(state: state, palette: palette)
     explorer.isRecording = showsRecording && state.recording != nil
     guard let progress = state.lesson else { return CellBuffer.rendering(explorer, size: size) }

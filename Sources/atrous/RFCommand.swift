@@ -75,24 +75,7 @@ struct RFCommand: ParsableCommand {
 
     /// Reads the model, resolves it on its own input size or --input-size, and analyses the node.
     private func analyse(modelAt path: String) throws -> RFResult {
-        let graph = try ModelFile.read(path: path)
-        let given = try inputSize.map(Self.parseInputSize)
-        let size: Pair
-        switch (graph.declaredInputSize, given) {
-        case let (declared?, given?) where declared != given:
-            throw ModelGraphError.inputSizeConflict(declared: declared, given: given)
-        case let (declared?, _): size = declared
-        case let (nil, given?): size = given
-        case (nil, nil): throw ModelGraphError.missingInputSize(oneDimensional: graph.isOneDimensional)
-        }
-        if graph.isOneDimensional, size.height != 1 {
-            throw RFCommandError.oneDimensionalHeight(size)
-        }
-        let resolved = ResolvedModel(graph: graph, inputSize: size)
-        let index = try node.map { name in
-            guard let index = graph.index(named: name) else { throw ModelGraphError.unknownNode(name) }
-            return index
-        }
+        let (resolved, index) = try ModelOpening.open(path: path, inputSize: inputSize, node: node)
         let position = try at.map(Self.parsePosition)
         return .model(try ModelFieldAnalysis(model: resolved, node: index, position: position), file: path)
     }
@@ -111,7 +94,7 @@ struct RFCommand: ParsableCommand {
         return ([try LayerStack(inputSize: size, specs: specs)], .centre)
     }
 
-    private static func parseInputSize(_ text: String) throws -> Pair {
+    static func parseInputSize(_ text: String) throws -> Pair {
         guard let size = Pair(parsing: text), size.height >= 1, size.width >= 1,
               size.height <= LayerSpec.notationLimit, size.width <= LayerSpec.notationLimit
         else { throw RFCommandError.badInputSize(text) }

@@ -6,7 +6,7 @@ import AtrousIO
 /// `at`, `region`, `coverage`, `path_counts`), plus the model, the node, the merges and the
 /// global dependencies. Numbers that are fractions (after upsampling) are written as decimals.
 func modelJSON(_ analysis: ModelFieldAnalysis, file: String) -> JSONValue {
-    let report = RFModelReport(analysis: analysis)
+    let report = ModelFieldReport(analysis: analysis)
     let node = analysis.model.graph.nodes[analysis.node]
     let field = analysis.field
     return .object([
@@ -48,7 +48,7 @@ func modelJSON(_ analysis: ModelFieldAnalysis, file: String) -> JSONValue {
     ])
 }
 
-private func rowJSON(_ row: RFModelReport.Row) -> JSONValue {
+private func rowJSON(_ row: ModelFieldReport.Row) -> JSONValue {
     var members: [(String, JSONValue?)] = [("node", .string(row.name)), ("operator", .string(row.operatorName)),
                                            ("op", .string(row.operation.shortName))]
     if let window = row.window {

@@ -5,23 +5,13 @@ import AtrousCore
 /// global dependencies.
 extension RFResult {
     static func text(of analysis: ModelFieldAnalysis, file: String) -> String {
-        let report = RFModelReport(analysis: analysis)
+        let report = ModelFieldReport(analysis: analysis)
         let node = analysis.model.graph.nodes[analysis.node]
         var rows = [["node", "op", "kernel", "rate", "stride", "pads", "output", "field", "jump", "eff. pad"]]
         for row in report.rows {
-            let window = row.window
-            rows.append([
-                row.name, row.operatorName,
-                window.map { "\(Pair($0.rows.kernelSize, $0.columns.kernelSize))" } ?? "",
-                window.map { "\(Pair($0.rows.rate, $0.columns.rate))" } ?? "",
-                window.map { "\(Pair($0.rows.stride, $0.columns.stride))" } ?? "",
-                window.map { pads($0.rows.padBefore, $0.rows.padAfter, $0.columns.padBefore, $0.columns.padAfter) }
-                    ?? row.shift.map { pads($0.before.height, $0.after.height, $0.before.width, $0.after.width) } ?? "",
-                row.outputSize.map(size) ?? "",
-                row.field.map { fractions($0.rows.size, $0.columns.size) } ?? "global",
-                row.field.map { fractions($0.rows.jump, $0.columns.jump) } ?? "",
-                row.field.map { fractions($0.rows.padBefore, $0.columns.padBefore) } ?? "",
-            ])
+            let cells = row.cells
+            rows.append([row.name, row.operatorName, cells.kernel, cells.rate, cells.stride, cells.pads, cells.output,
+                         cells.field, cells.jump, cells.padding])
         }
         let field = analysis.field
         var lines = ["Receptive field of node '\(node.name)' (\(node.operatorName)) of \(file) on a "
@@ -51,7 +41,7 @@ extension RFResult {
             + "columns \(bounds.columns.lowerBound)..\(bounds.columns.upperBound)."
     }
 
-    private static func mergeLines(_ report: RFModelReport) -> [String] {
+    private static func mergeLines(_ report: ModelFieldReport) -> [String] {
         let merges = report.merges
         guard !merges.isEmpty else { return [] }
         let misaligned = merges.filter { !$0.alignment.isAligned }
@@ -72,7 +62,7 @@ extension RFResult {
         return lines
     }
 
-    private static func globalLines(_ report: RFModelReport) -> [String] {
+    private static func globalLines(_ report: ModelFieldReport) -> [String] {
         let nodes = report.globalNodes
         guard !nodes.isEmpty else { return [] }
         let names = nodes.map { "'\($0.name)' (\($0.operatorName))" }.joined(separator: ", ")
@@ -80,13 +70,7 @@ extension RFResult {
                 + "the field, region and coverage above are the local paths', and the path counts include the global ones."]
     }
 
-    /// `3` for equal axes, else `3x5`; fractions as `1/2`.
     private static func fractions(_ rows: Fraction, _ columns: Fraction) -> String {
-        rows == columns ? "\(rows)" : "\(rows)x\(columns)"
-    }
-
-    private static func pads(_ top: Int, _ bottom: Int, _ left: Int, _ right: Int) -> String {
-        let (rows, columns) = ("\(top)+\(bottom)", "\(left)+\(right)")
-        return rows == columns ? rows : "\(rows),\(columns)"
+        ModelFieldReport.fractions(rows, columns)
     }
 }

@@ -126,6 +126,7 @@ struct ModelFigureNetworkTests {
         #expect(analysis.outputSize == Pair(7, 7))
         #expect(analysis.field.rows.size == Fraction(427))
         #expect(analysis.field.rows.jump == Fraction(32))
-        #expect(BenchSuite.standard.map(\.name).suffix(2) == ["resnet50_onnx_rf", "deeplabv3_counts_513"])
+        #expect(BenchSuite.standard.map(\.name).suffix(3) == ["resnet50_onnx_rf", "deeplabv3_counts_513",
+                                                              "deeplabv3_explore_key"])
     }
 }

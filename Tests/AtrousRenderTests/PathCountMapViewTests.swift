@@ -121,7 +121,7 @@ struct PathCountMapViewTests {
         #expect(grid.visibleColumns == grid.columns)
         #expect(buffer.lines[0] == "Paths into (24, 24), 9x33 of 33x33 shown")
         let narrow = CellBuffer.rendering(view, size: Size(width: 30, height: 12))
-        #expect(narrow.lines[0] == "Paths into (24, 24)".rightPadded(to: 30))
+        #expect(narrow.lines[0] == "(24, 24), 9x27 of 33x33 shown".rightPadded(to: 30), "narrow, the crop is still said")
     }
 
     @Test(arguments: [Size(width: 0, height: 0), Size(width: 1, height: 1), Size(width: 6, height: 2), Size(width: 12, height: 3)])

@@ -20,6 +20,12 @@ struct LayerTable: Sendable, Equatable {
     let columns: [Column]
     let selected: Int
 
+    /// A table of the given columns, row `selected` marked.
+    init(columns: [Column], selected: Int) {
+        self.selected = selected
+        self.columns = columns
+    }
+
     /// The table of `layers`; the output, field and jump columns need `analysis` of those layers.
     init(layers: [LayerSpec], selected: Int, analysis: ReceptiveFieldAnalysis?, oneDimensional: Bool) {
         self.selected = selected

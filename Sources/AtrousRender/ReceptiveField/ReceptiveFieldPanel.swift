@@ -43,22 +43,28 @@ public struct ReceptiveFieldPanel: Widget, Sendable {
     static let textWidths = 36...52
 
     public func render(into buffer: inout CellBuffer, area: Rect) {
+        Self.arrange(picture: picture, text: textLines, into: &buffer, area: area)
+    }
+
+    /// Draws `text` beside or above `picture` in `area`, as the panel's description says; the
+    /// model's receptive-field panel is laid out the same way.
+    static func arrange(picture: Picture?, text textLines: (_ width: Int, _ height: Int) -> [PanelLine],
+                        textWidths: ClosedRange<Int> = Self.textWidths, into buffer: inout CellBuffer, area: Rect) {
         guard !area.isEmpty else { return }
         buffer.fill(area)
-        let picture = self.picture
         if area.width >= Self.sideBySideWidth {
             let needed = picture?.width ?? 0
-            let textWidth = min(max(area.width - 1 - needed, Self.textWidths.lowerBound), Self.textWidths.upperBound)
+            let textWidth = min(max(area.width - 1 - needed, textWidths.lowerBound), textWidths.upperBound)
             let (pictureArea, rest) = area.splitLeft(area.width - textWidth - 1)
             let textArea = rest.splitLeft(1).1
-            buffer.write(textLines(width: textArea.width, height: textArea.height), in: textArea)
+            buffer.write(textLines(textArea.width, textArea.height), in: textArea)
             if let picture {
                 buffer.render(picture.widget, in: pictureArea.splitTop(min(picture.height, area.height)).0)
             }
         } else {
             let pictureHeight = picture?.height ?? 0
             let kept = min(pictureHeight, max(12, area.height * 3 / 5))
-            let text = textLines(width: area.width, height: max(area.height - kept, 1))
+            let text = textLines(area.width, max(area.height - kept, 1))
             buffer.write(text, in: area)
             // One blank row between the text and the picture when there is room for it.
             let gap = area.height - text.count > pictureHeight ? 1 : 0

@@ -12,6 +12,7 @@ struct ExploreCommand: ParsableCommand {
             replace any of it. Press ? for every key and : for commands; q quits. Examples:
               atrous --input checkerboard:16x16 --rate 3
               atrous explore --input photo.png --kernel sobel-x --fill reflect
+              atrous explore --model dilated.onnx --node /4/Conv
             Without an interactive terminal, atrous render prints the same screen.
             """)
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import AtrousCore
 import AtrousExplorer
 import AtrousExport
+import AtrousModels
 
 /// What the explorer starts on, as `explore` and `render` both take it: the built-in example
 /// with any of its input, kernel and layer replaced.
@@ -34,6 +35,20 @@ struct ExplorerOptions: ParsableArguments {
 
     @OptionGroup var layer: LayerFlags
 
+    @Option(help: ArgumentHelp(
+        "A model file to open on its receptive-field view instead of a convolution: \(ModelFile.formats).",
+        discussion: "The chosen output cell is the centre of --node (default: the last node with a spatial map); "
+            + "--input-size gives the input when the model leaves it open.",
+        valueName: "FILE"))
+    var model: String?
+
+    @Option(name: .customLong("input-size"), parsing: .unconditional,
+            help: ArgumentHelp("With --model, the input height and width when the model leaves them open.", valueName: "HxW"))
+    var inputSize: String?
+
+    @Option(help: ArgumentHelp("With --model, the node to analyse (default: the last with a spatial map).", valueName: "NAME"))
+    var node: String?
+
     static let patternNames = InputPattern.cycle.map(\.name).joined(separator: ", ")
     static let presetNames = KernelPreset.cycle.map(\.name).joined(separator: ", ")
 
@@ -48,6 +63,9 @@ struct ExplorerOptions: ParsableArguments {
     /// - Throws: ``ExplorerFileError`` for a file that cannot be read, ``ExplorerOptionError``
     ///   for a value the explorer refuses.
     func initialState(performer: EffectPerformer) throws -> ExplorerState {
+        if let model { return try modelState(path: model) }
+        guard inputSize == nil else { throw ExplorerModelError.withoutModel(flag: "--input-size") }
+        guard node == nil else { throw ExplorerModelError.withoutModel(flag: "--node") }
         var state = try session.map { path in try ExplorerSession.load(path: path) } ?? ExplorerState()
         if let input {
             if Self.namesFile(input) {
@@ -75,6 +93,18 @@ struct ExplorerOptions: ParsableArguments {
         if let fill = layer.fill { try apply(.setFill(fill), flag: "--fill", value: "\(fill)", to: &state) }
         // A session keeps its view (position, channels, help); flags start afresh from parameters.
         return changesParameters ? ExplorerState(parameters: state.parameters, reusingOutputsOf: state) : state
+    }
+
+    /// The explorer on the model at `path`, read and analysed as `atrous rf --model` does, with
+    /// the same sentences for what it cannot open.
+    private func modelState(path: String) throws -> ExplorerState {
+        let others = [("--session", session), ("--input", input), ("--kernel", kernel),
+                      ("--kernel-size", kernelSize.map { "\($0)" }), ("--rate", layer.rate.map { "\($0)" }),
+                      ("--stride", layer.stride.map { "\($0)" }), ("--padding", layer.padding.map { "\($0)" }),
+                      ("--fill", layer.fill.map { "\($0)" })]
+        if let flag = others.first(where: { $0.1 != nil })?.0 { throw ExplorerModelError.withModel(flag: flag) }
+        let (resolved, node) = try ModelOpening.open(path: path, inputSize: inputSize, node: node)
+        return ExplorerState(model: try ModelExploration(file: path, model: resolved, node: node))
     }
 
     /// Whether any flag besides --session was given.
@@ -133,5 +163,18 @@ struct ExplorerOptionError: Error, CustomStringConvertible {
     var description: String {
         let lowered = reason.first.map { $0.lowercased() + reason.dropFirst() } ?? reason
         return "Cannot use \(flag) \(value): \(lowered)"
+    }
+}
+
+/// A flag that does not go with --model, or that needs it; the description is one sentence.
+enum ExplorerModelError: Error, CustomStringConvertible {
+    case withModel(flag: String)
+    case withoutModel(flag: String)
+
+    var description: String {
+        switch self {
+        case let .withModel(flag): "\(flag) cannot be combined with --model; the model defines the layers and the input."
+        case let .withoutModel(flag): "\(flag) goes with --model, which names the model to open."
+        }
     }
 }
