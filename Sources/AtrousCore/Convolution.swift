@@ -57,6 +57,20 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
         try apply(input, workers: workers, algorithm: algorithm == .winograd ? .winograd : nil)
     }
 
+    /// ``callAsFunction(_:workers:algorithm:)`` writing into `spare`'s storage when it holds as
+    /// many elements as the output, instead of into fresh memory; the values are the same.
+    ///
+    /// An 8192x8192 output is 256 MB in float32 whose fresh pages the kernel must zero on first
+    /// touch; an explorer that recomputes a map of the same shape hands in the previous one.
+    /// The storage is reused only when `spare` is its sole owner: shared storage is copied
+    /// first, as any Swift array is before a write, so pass the last reference.
+    public func callAsFunction(_ input: Tensor<Scalar>, reusing spare: consuming Tensor<Scalar>?,
+                               workers: Int = Workers.active,
+                               algorithm: ConvolutionAlgorithm = .direct) throws -> Tensor<Scalar> {
+        try apply(input, workers: workers, algorithm: algorithm == .winograd ? .winograd : nil,
+                  reusing: (consume spare)?.scalars)
+    }
+
     /// ``callAsFunction(_:workers:algorithm:)`` with the loop chosen by the caller (tests
     /// compare them); nil chooses the direct sum's loop, and a loop that does not apply runs direct.
     /// `vectorKernel` is the instruction set of the direct loop, one of ``VectorKernel/available``.
@@ -68,39 +82,54 @@ public struct Convolution<Scalar: ConvolutionScalar>: Sendable {
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     func apply(_ input: Tensor<Scalar>, workers: Int, algorithm: CorrelationAlgorithm?,
-               vectorKernel: VectorKernel = .selected, bandRows: Int? = nil) throws -> Tensor<Scalar> {
+               vectorKernel: VectorKernel = .selected, bandRows: Int? = nil,
+               reusing spare: consuming [Scalar]? = nil) throws -> Tensor<Scalar> {
         let inputShape = try FeatureMapShape(shape: input.shape)
         let geometry = try geometry(for: inputShape)
         let out = FeatureMapShape(batch: inputShape.batch, height: geometry.rows.outputSize,
                                   width: geometry.columns.outputSize, channels: kernelShape.outputChannels)
         if algorithm != .winograd, let bands = PaddedBands<Scalar>(shape: inputShape, kernel: kernelShape, geometry: geometry, output: out,
                                            rowsPerBand: bandRows) {
-            let result = [Scalar](unsafeUninitializedCapacity: out.count) { output, initialized in
+            let result = Self.outputScalars(count: out.count, reusing: consume spare) { output in
                 input.scalars.withUnsafeBufferPointer { source in
                     kernel.scalars.withUnsafeBufferPointer { weights in
-                        guard let source = source.baseAddress, let output = output.baseAddress else { return }
+                        guard let source = source.baseAddress else { return }
                         bands.correlate(source: source, output: output, weights: weights, bias: bias,
                                         algorithm: algorithm, vectorKernel: vectorKernel, workers: workers)
                     }
                 }
-                initialized = out.count
             }
             return Tensor(shape: out.dimensions(matchingRank: input.rank), scalars: result)
         }
         let padded = PaddedInput(input.scalars, shape: inputShape, geometry: geometry, workers: workers)
-        let result = [Scalar](unsafeUninitializedCapacity: out.count) { output, initialized in
+        let result = Self.outputScalars(count: out.count, reusing: consume spare) { output in
             padded.scalars.withUnsafeBufferPointer { source in
                 kernel.scalars.withUnsafeBufferPointer { weights in
-                    guard let source = source.baseAddress, let output = output.baseAddress else { return }
+                    guard let source = source.baseAddress else { return }
                     let job = CorrelationJob(source: source, padded: padded.shape, output: output, outputShape: out,
                                              kernel: kernelShape, rate: spec.rate, stride: spec.stride)
                     Self.correlate(job, weights: weights, bias: bias, workers: workers, algorithm: algorithm,
                                    vectorKernel: vectorKernel, packed: packedWeights)
                 }
             }
-            initialized = out.count
         }
         return Tensor(shape: out.dimensions(matchingRank: input.rank), scalars: result)
+    }
+
+    /// `count` elements, every one written by `fill`: in `spare`'s storage when it has that
+    /// count (copied first only if shared), else in fresh, uninitialised memory.
+    private static func outputScalars(count: Int, reusing spare: consuming [Scalar]?,
+                                      fill: (UnsafeMutablePointer<Scalar>) -> Void) -> [Scalar] {
+        if var storage = consume spare, storage.count == count, count > 0 {
+            storage.withUnsafeMutableBufferPointer { buffer in
+                if let base = buffer.baseAddress { fill(base) }
+            }
+            return storage
+        }
+        return [Scalar](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let base = buffer.baseAddress { fill(base) }
+            initialized = count
+        }
     }
 
     /// Multiply-adds below which a correlation runs on one thread: starting and joining a

@@ -30,7 +30,7 @@ public enum Workers {
     ///   - workers: the number of threads to use; 1 or less runs `body` once on this thread.
     ///   - body: the work on one chunk; chunks run concurrently, so it must only write to
     ///     memory that belongs to its chunk.
-    static func forEachChunk(of count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> Void) {
+    public static func forEachChunk(of count: Int, workers: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let workers = min(max(workers, 1), count, active)
         guard workers > 1 else {
             if count > 0 { body(0..<count) }

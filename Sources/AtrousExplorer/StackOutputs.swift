@@ -55,18 +55,29 @@ public struct StackOutputs: Sendable, Equatable {
         let chainError = ConvolutionStack.chainError(all)
         let chained: Int = if case let .channelsDoNotChain(index, _, _) = chainError { index } else { all.count }
         let stack = try ConvolutionStack(Array(all.prefix(chained)))
-        let kept = outputs.prefix(min(start, chained - 1)).compactMap { output -> Tensor<S>? in
-            switch output {
-            case let .float(tensor): tensor as? Tensor<S>
-            case let .double(tensor): tensor as? Tensor<S>
-            }
+        let kept = outputs.prefix(min(start, chained - 1)).compactMap { Self.tensor($0, in: S.self) }
+        let from = min(kept.count, chained - 1)
+        // A recomputed layer writes into its previous output's storage when the shape is the
+        // same, sparing the fresh pages of a large map. Only the selected layer's output and
+        // later ones are offered: the state holds the selected layer's input, whose storage
+        // would be copied rather than reused.
+        let spares = outputs.indices.map { index in
+            index >= max(from, parameters.selectedLayer) ? Self.tensor(outputs[index], in: S.self) : nil
         }
         // The earlier outputs are of this input, so of its type; the previous array goes first
         // so that a large map is not held twice while the new one is computed.
         outputs = []
-        let computed = stack.computableOutputs(of: input, recomputingFrom: min(kept.count, chained - 1), kept: kept)
+        let computed = stack.computableOutputs(of: input, recomputingFrom: from, kept: kept, spares: consume spares)
         outputs = computed.outputs.map(AnyTensor.init)
         error = computed.error ?? chainError
+    }
+
+    /// `output` as a tensor of `S`, nil when it holds the other float type.
+    private static func tensor<S: ConvolutionScalar>(_ output: AnyTensor, in _: S.Type) -> Tensor<S>? {
+        switch output {
+        case let .float(tensor): tensor as? Tensor<S>
+        case let .double(tensor): tensor as? Tensor<S>
+        }
     }
 
     /// The input of layer `index`: the stack's input for the first, else the previous layer's

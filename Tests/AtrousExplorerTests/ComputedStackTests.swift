@@ -49,6 +49,29 @@ struct ComputedStackTests {
         #expect(stateAfter([.reseed], from: changed).stackOutputs.recomputedFrom == 0)
     }
 
+    @Test func aRateKeyWritesIntoThePreviousOutputsStorage() throws {
+        // Nothing else holds the outputs (no earlier state is kept), so the selected layer and
+        // the one after it are recomputed in place; the layer before is kept as it was.
+        var state = stateAfter([.selectLayer(1)], from: Self.gridding())
+        let before = state.stackOutputs.outputs.map(Self.address)
+        _ = update(&state, .adjustRate(by: 1, axis: nil))
+        #expect(state.stackOutputs.recomputedFrom == 1)
+        #expect(state.stackOutputs.outputs.map(Self.address) == before)
+        let fresh = try ConvolutionStack<Double>(state.parameters.stackLayers()).outputs(of: state.input.doubles)
+        #expect(state.stackOutputs.outputs == fresh.map(AnyTensor.double))
+        #expect(state.output == .double(fresh[1]))
+        // The summary of the rewritten map is of its new values, equal to a separate scan.
+        #expect(state.outputSummary == MapSummary(featureMap: fresh[1]))
+    }
+
+    /// Where a map's values are stored, without keeping a reference to them.
+    private static func address(_ map: AnyTensor) -> UnsafeRawPointer? {
+        switch map {
+        case let .float(tensor): tensor.scalars.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        case let .double(tensor): tensor.scalars.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+        }
+    }
+
     @Test func aLayerThatCannotBeComputedStopsTheLayersAfterIt() throws {
         // On the 9x9 input, each valid layer at rate 2 takes 4 cells: 9, 5, 1, then nothing.
         let start = stateAfter([.setLayers(try ["k=3,r=2,p=valid", "k=3,r=2,p=valid", "k=3,r=2,p=valid", "k=1"].map {

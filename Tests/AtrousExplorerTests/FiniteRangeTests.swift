@@ -45,4 +45,22 @@ struct FiniteRangeTests {
         let range = FiniteRange(of: values)
         #expect(range.smallest == -7 && range.largest == 9 && range.hasNonFinite)
     }
+
+    @Test("A map large enough to be scanned by several workers has the range of a scan value by value",
+          arguments: [0, 1, 2])
+    func sharedScansAgree(case number: Int) {
+        let count = FiniteRange.valuesPerWorker * 2 + 37
+        var generator = SplitMix64(seed: UInt64(number))
+        var floats = (0..<count).map { _ in Float(Int(generator.next() >> 40) - (1 << 23)) / Float(1 << 23) }
+        // The extremes in different chunks each time, and a non-finite value in one case.
+        floats[Int(generator.next() % UInt64(count))] = 5
+        floats[Int(generator.next() % UInt64(count))] = -6
+        if number == 1 { floats[count - 1] = .nan }
+        if number == 2 { floats[count / 2] = -.infinity }
+        let doubles = floats.map { Double($0) }
+        let separate = plainRange(doubles)
+        #expect(FiniteRange(of: floats) == separate)
+        #expect(FiniteRange(of: doubles) == separate)
+        #expect(separate.smallest == -6 && separate.largest == 5 && separate.hasNonFinite == (number > 0))
+    }
 }

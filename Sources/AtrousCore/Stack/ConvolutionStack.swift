@@ -53,8 +53,14 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
     /// As ``outputs(of:recomputingFrom:kept:workers:)``, but a layer that cannot be applied
     /// ends the computation instead of throwing: the outputs of the layers before it come back
     /// with the error that stopped it (nil when every layer was computed).
+    ///
+    /// `spares` are earlier outputs, by layer, whose storage a recomputed layer may write into
+    /// when it has the same size (nil for none): each is taken from the array, so its storage
+    /// is reused when the caller passed the last reference to it.
     public func computableOutputs(of input: Tensor<Scalar>, recomputingFrom index: Int, kept: [Tensor<Scalar>],
+                                  spares: consuming [Tensor<Scalar>?] = [],
                                   workers: Int = Workers.active) -> (outputs: [Tensor<Scalar>], error: ConvolutionStackError?) {
+        var spares = consume spares
         guard layers.indices.contains(index), kept.count >= index else {
             return ([], .recomputeStart(index: index, count: layers.count, kept: kept.count))
         }
@@ -63,7 +69,7 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
         for layerIndex in index..<layers.count {
             let source = layerIndex == 0 ? input : outputs[layerIndex - 1]
             do {
-                outputs.append(try layers[layerIndex](source, workers: workers))
+                outputs.append(try layers[layerIndex](source, reusing: Self.take(layerIndex, from: &spares), workers: workers))
             } catch {
                 // A layer's convolution throws only ConvolutionError.
                 let error = error as? ConvolutionError ?? .emptyTensor(role: "layer output", shape: source.shape)
@@ -71,6 +77,14 @@ public struct ConvolutionStack<Scalar: ConvolutionScalar>: Sendable {
             }
         }
         return (outputs, nil)
+    }
+
+    /// Moves element `index` out of `spares`, leaving nil, so the caller holds its only copy.
+    private static func take(_ index: Int, from spares: inout [Tensor<Scalar>?]) -> Tensor<Scalar>? {
+        guard spares.indices.contains(index) else { return nil }
+        var taken: Tensor<Scalar>?
+        swap(&taken, &spares[index])
+        return taken
     }
 
     /// The last layer's output.

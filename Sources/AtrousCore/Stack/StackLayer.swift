@@ -15,7 +15,14 @@ public struct StackLayer<Scalar: ConvolutionScalar>: Sendable {
 
     /// The layer applied to `input`: the convolution (bias included), then the activation.
     public func callAsFunction(_ input: Tensor<Scalar>, workers: Int = Workers.active) throws -> Tensor<Scalar> {
-        var output = try convolution(input, workers: workers)
+        try self(input, reusing: nil, workers: workers)
+    }
+
+    /// The layer applied to `input`, written into `spare`'s storage when it is the sole owner
+    /// of storage of the output's size (see ``Convolution/callAsFunction(_:reusing:workers:algorithm:)``).
+    public func callAsFunction(_ input: Tensor<Scalar>, reusing spare: consuming Tensor<Scalar>?,
+                               workers: Int = Workers.active) throws -> Tensor<Scalar> {
+        var output = try convolution(input, reusing: consume spare, workers: workers)
         activation.apply(to: &output.scalars)
         return output
     }
