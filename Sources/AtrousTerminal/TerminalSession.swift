@@ -72,16 +72,21 @@ public enum TerminalSession {
 /// terminal is restored: it prints one sentence to standard error (`atrous: stopped by
 /// SIGTERM.`) and exits with 128 plus the signal number, as shells expect.
 ///
-/// - Parameter environment: looks up `TERM` and `NO_COLOR`; the process environment by
-///   default, or one that adds `NO_COLOR` for a `--no-color` flag.
+/// - Parameters:
+///   - environment: looks up `TERM` and `NO_COLOR`; the process environment by default, or
+///     one that adds `NO_COLOR` for a `--no-color` flag.
+///   - lastWords: lines to print before the signal's sentence, once the terminal is restored
+///     (what the program did on its way out, such as a recording written).
 /// - Throws: `TerminalError` when there is no interactive terminal, and whatever `body`
 ///   throws, after restoring the terminal.
 public func withTerminal<T>(environment: (String) -> String? = TerminalSession.processEnvironment,
+                            lastWords: () -> [String] = { [] },
                             _ body: (NcursesScreen) throws -> T) throws -> T {
     do {
         return try TerminalSession.run(environment: environment, body)
     } catch let signal as StopSignal {
-        let message = Array("atrous: \(signal.description)\n".utf8)
+        let lines = lastWords().map { "atrous: \($0)\n" }.joined()
+        let message = Array((lines + "atrous: \(signal.description)\n").utf8)
         _ = message.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         exit(signal.exitCode)
     }

@@ -119,6 +119,19 @@ struct RecordingLoopTests {
         #expect(cast.events.count == 2 + 1)
     }
 
+    @Test func aStopSignalWhileRecordingWritesTheFileBeforeTheProgramEnds() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let screen = MemoryScreen(size: size, events: try keys(":record \(directory.path("demo.cast"))<Enter>j"))
+        screen.send(.stop(StopSignal(number: SIGTERM)))
+        var app = ExplorerApp(screen: screen, colors: false, driver: ExplorerDriver(state: ExplorerState()))
+        #expect(throws: StopSignal.self) { try app.run() }
+        #expect(app.driver.hasQuit)
+        #expect(app.driver.reportsAtQuit.first?.text.hasPrefix("Wrote 2 frames (") == true)
+        let cast = try AsciicastFile(String(decoding: directory.bytes("demo.cast") ?? [], as: UTF8.self))
+        #expect(cast.events.count == 2 + 1)
+    }
+
     @Test func theTimelineTicksDuringWaitsAtThePlaybackSpeed() throws {
         var timeline = KeyTimeline(driver: ExplorerDriver(state: ExplorerState()), size: size, colors: false,
                                    keyDelay: 100, records: true)

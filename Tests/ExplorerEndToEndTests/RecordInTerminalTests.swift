@@ -1,3 +1,4 @@
+import AtrousTerminal
 import AtrousTestSupport
 import Foundation
 import Testing
@@ -47,6 +48,25 @@ struct RecordInTerminalTests {
         #expect(try session.program.waitForExit() == 0)
         #expect(try session.tmux.capture().contains("atrous: Wrote "))
         #expect(try AsciicastFile(String(decoding: directory.bytes("last.cast") ?? [], as: UTF8.self)).events.count >= 2)
+    }
+
+    @Test("a stop signal while recording writes the file, and says so before the signal's sentence")
+    func stopSignalWhileRecording() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let session = try ExplorerInTmux()
+        try session.waitForScreen()
+        try session.press(":record \(directory.path("stopped.cast"))<Enter>")
+        try session.waitForSettledScreen("the recording sign") { session.statusLine(of: $0).contains("● REC") }
+        try session.press("j")
+        try session.waitForSettledScreen("the second row") { $0.contains("cell 10/81") }
+        kill(try session.program.pid(), SIGTERM)
+        #expect(try session.program.waitForExit() == 128 + SIGTERM)
+        #expect(try session.program.settingsRestored())
+        let screen = try session.tmux.capture()
+        #expect(screen.contains("atrous: Wrote 2 frames ("))
+        #expect(screen.contains("atrous: \(StopSignal(number: SIGTERM).description)"))
+        #expect(try AsciicastFile(String(decoding: directory.bytes("stopped.cast") ?? [], as: UTF8.self)).events.count == 2 + 1)
     }
 }
 }

@@ -37,19 +37,30 @@ struct ExplorerApp<Screen: TerminalScreen> {
     /// ends.
     ///
     /// - Returns: the final state.
-    /// - Throws: what the screen throws (`StopSignal` when a stop signal arrived).
+    /// - Throws: what the screen throws (`StopSignal` when a stop signal arrived, after the
+    ///   state has quit).
     @discardableResult
     mutating func run() throws -> ExplorerState {
         draw()
-        while !driver.hasQuit, let event = try screen.nextEvent(timeoutMilliseconds: beatMilliseconds) {
-            if let action = action(for: event) {
-                driver.performer.screenSize = screen.size
-                driver.performer.now = milliseconds
-                driver.send(action)
+        do {
+            while !driver.hasQuit, let event = try screen.nextEvent(timeoutMilliseconds: beatMilliseconds) {
+                if let action = action(for: event) { send(action) }
+                if !driver.hasQuit { draw() }
             }
-            if !driver.hasQuit { draw() }
+        } catch let signal as StopSignal {
+            // A stop signal ends the program as quitting does: a recording under way is
+            // written rather than lost, and its report joins `reportsAtQuit`.
+            send(.quit)
+            throw signal
         }
         return driver.state
+    }
+
+    /// Sends `action` to the driver at the screen's size and the loop's time.
+    private mutating func send(_ action: ExplorerAction) {
+        driver.performer.screenSize = screen.size
+        driver.performer.now = milliseconds
+        driver.send(action)
     }
 
     /// How long to wait for an event before the next `.tick`: one beat while playing, else

@@ -9,9 +9,12 @@ func runExplorer(from state: ExplorerState, noColor: Bool) throws {
     let environment: (String) -> String? = { name in
         name == "NO_COLOR" && noColor ? "1" : TerminalSession.processEnvironment(name)
     }
-    let reports = try withTerminal(environment: environment) { screen in
+    // What the loop reported on its way out, kept where a stop signal's exit still finds it.
+    var reportsAtStop: [ExplorerMessage] = []
+    let reports = try withTerminal(environment: environment, lastWords: { reportsAtStop.map(\.text) }) { screen in
         var app = ExplorerApp(screen: screen, colors: screen.colorSupport != .monochrome,
                               driver: ExplorerDriver(state: state))
+        defer { reportsAtStop = app.driver.reportsAtQuit }
         try app.run()
         return app.driver.reportsAtQuit
     }
