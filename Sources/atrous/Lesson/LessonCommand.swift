@@ -1,7 +1,6 @@
 import ArgumentParser
 import AtrousExplorer
 import AtrousIO
-import AtrousTerminal
 import Foundation
 
 /// `atrous lesson FILE`: a teacher's lesson in the explorer; `--check` runs lessons headless.
